@@ -1,0 +1,68 @@
+package dev.flowstage.api;
+
+import java.util.Set;
+
+/**
+ * Runs flows: the host's entry point.
+ *
+ * <p>Built once (see {@code dev.flowstage.core.FlowEngines}) and shared; all methods are
+ * thread-safe. Every call loads the execution from the execution store and writes it back with an
+ * optimistic version check, so any node sharing the store can continue any execution, and two
+ * concurrent submits to one execution never both advance it.
+ *
+ * <p>A user's mistakes (a wrong password, a missing field, a malformed body) are never
+ * exceptions: they come back as a {@link FlowResult.Pending} whose challenge carries
+ * {@code response_errors}, and the stored execution is unchanged apart from failed-attempt
+ * counters. Exceptions are for the host's mistakes and for executions that cannot be found.
+ */
+public interface FlowEngine {
+
+    /**
+     * Starts an execution of the flow {@code flowSlug} for {@code request}.
+     *
+     * @return the first challenge, or an immediate outcome (denied when the flow does not apply to
+     *     the requester, completed when no stage applies)
+     * @throws FlowNotFoundException when no flow has that slug
+     */
+    FlowResult start(String flowSlug, RequestInfo request);
+
+    /**
+     * Hands {@code response} to the current stage of execution {@code id} and moves the flow on.
+     *
+     * @throws ExecutionNotFoundException when the execution is unknown, expired or already finished
+     * @throws ExecutionConflictException when another submit advanced the execution concurrently
+     */
+    FlowResult submit(ExecutionId id, ChallengeResponse response, RequestInfo request);
+
+    /**
+     * Decodes {@code jsonBody} with the wire protocol and submits it. A body that is not a JSON
+     * object, is larger than the configured limit, or nests too deep yields the current challenge
+     * with a {@code non_field_errors} entry, and changes nothing.
+     *
+     * @throws ExecutionNotFoundException when the execution is unknown, expired or already finished
+     * @throws ExecutionConflictException when another submit advanced the execution concurrently
+     */
+    FlowResult submitJson(ExecutionId id, String jsonBody, RequestInfo request);
+
+    /**
+     * Returns the current state of execution {@code id} without changing it.
+     *
+     * @throws ExecutionNotFoundException when the execution is unknown, expired or already finished
+     */
+    FlowResult current(ExecutionId id);
+
+    /**
+     * Cancels execution {@code id}; cancelling an unknown or finished execution is a no-op that
+     * still returns {@link FlowResult.Cancelled}.
+     */
+    FlowResult.Cancelled cancel(ExecutionId id);
+
+    /** Returns {@code result}'s challenge as protocol JSON (snake_case, optional fields omitted). */
+    String toJson(FlowResult result);
+
+    /** Returns {@code challenge} as protocol JSON. */
+    String toJson(Challenge challenge);
+
+    /** Returns the slugs of the flows this engine serves. */
+    Set<String> flowSlugs();
+}
