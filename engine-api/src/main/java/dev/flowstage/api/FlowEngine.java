@@ -1,5 +1,7 @@
 package dev.flowstage.api;
 
+import dev.flowstage.api.definition.FlowDefinition;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,7 +17,7 @@ import java.util.Set;
  * {@code response_errors}, and the stored execution is unchanged apart from failed-attempt
  * counters. Exceptions are for the host's mistakes and for executions that cannot be found.
  */
-public interface FlowEngine {
+public interface FlowEngine extends AutoCloseable {
 
     /**
      * Starts an execution of the flow {@code flowSlug} for {@code request}.
@@ -45,9 +47,10 @@ public interface FlowEngine {
     FlowResult submitJson(ExecutionId id, String jsonBody, RequestInfo request);
 
     /**
-     * Returns the current state of execution {@code id} without changing it.
+     * Returns the current state of execution {@code id} without changing it: the current challenge
+     * of an active execution, or the outcome of a finished one (kept until it expires).
      *
-     * @throws ExecutionNotFoundException when the execution is unknown, expired or already finished
+     * @throws ExecutionNotFoundException when the execution is unknown or expired
      */
     FlowResult current(ExecutionId id);
 
@@ -65,4 +68,20 @@ public interface FlowEngine {
 
     /** Returns the slugs of the flows this engine serves. */
     Set<String> flowSlugs();
+
+    /**
+     * Compiles {@code definition} and makes it the current version of its slug. Executions that
+     * already started stay on the version they started with.
+     *
+     * @throws FlowDefinitionException listing every problem (unknown stage or policy types, invalid
+     *     configs, refused expressions); the previous version stays current
+     */
+    void deploy(FlowDefinition definition);
+
+    /** Returns the current definition of the flow {@code slug}, if any. */
+    Optional<FlowDefinition> definition(String slug);
+
+    /** Releases the engine's threads; the engine must not be used afterwards. */
+    @Override
+    void close();
 }

@@ -1,0 +1,2 @@
+/** Engine internals: no compatibility promise; may change in any release. */
+package dev.flowstage.core.internal;
