@@ -1,0 +1,182 @@
+package dev.flowstage.core.internal.exec;
+
+import dev.flowstage.api.Challenge;
+import dev.flowstage.api.ChallengeResponse;
+import dev.flowstage.api.ExecutionConflictException;
+import dev.flowstage.api.ExecutionId;
+import dev.flowstage.api.ExecutionNotFoundException;
+import dev.flowstage.api.FlowContext;
+import dev.flowstage.api.FlowEngine;
+import dev.flowstage.api.FlowNotFoundException;
+import dev.flowstage.api.FlowResult;
+import dev.flowstage.api.RequestInfo;
+import dev.flowstage.api.ResponseErrors;
+import dev.flowstage.api.definition.FlowDefinition;
+import dev.flowstage.core.internal.compile.CompiledFlow;
+import dev.flowstage.core.internal.compile.FlowCompiler;
+import dev.flowstage.core.internal.machine.MachineStates;
+import dev.flowstage.core.internal.protocol.MalformedBodyException;
+import dev.flowstage.core.internal.protocol.WireCodec;
+import dev.flowstage.policy.PolicyEngine;
+import dev.flowstage.spi.ExecutionStore;
+import dev.flowstage.spi.StoredExecution;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** The engine: loads executions, lets the runner move them, and persists them with a version check. */
+public final class DefaultFlowEngine implements FlowEngine {
+    private static final String PARSE_ERROR = "parse_error";
+    private final EngineServices services;
+    private final FlowRegistry registry;
+    private final ExecutionStore store;
+    private final ExecutionCodec codec;
+    private final WireCodec wire;
+    private final ExecutionRunner runner;
+    private final AutoCloseable resources;
+
+    /** Creates an engine; {@code resources} are closed with it. */
+    public DefaultFlowEngine(EngineServices services, FlowCompiler compiler, PolicyEngine policies, ExecutionStore store,
+            ExecutionCodec codec, WireCodec wire, AutoCloseable resources) {
+        this.services = services;
+        this.registry = new FlowRegistry(compiler);
+        this.store = store;
+        this.codec = codec;
+        this.wire = wire;
+        this.runner = new ExecutionRunner(services, new PolicyGate(policies, services.users()),
+                new Renderer(services.allowedRedirectHosts()));
+        this.resources = resources;
+    }
+
+    @Override
+    public FlowResult start(String flowSlug, RequestInfo request) {
+        Objects.requireNonNull(request, "request");
+        CompiledFlow flow = registry.current(Objects.requireNonNull(flowSlug, "flowSlug"))
+                .orElseThrow(() -> new FlowNotFoundException(flowSlug));
+        Execution fresh = new Execution(ExecutionCodec.newId(services.random()), 0, flow.slug(), flow.version(),
+                MachineStates.START, List.of(), FlowContext.empty(), request, services.clock().instant(), "");
+        ExecutionRunner.Step step = runner.start(flow, fresh);
+        store.insert(codec.encode(step.execution(), 1, expiry()));
+        return step.result();
+    }
+
+    @Override
+    public FlowResult submit(ExecutionId id, ChallengeResponse response, RequestInfo request) {
+        Objects.requireNonNull(response, "response");
+        Loaded loaded = loadActive(id);
+        Execution execution = loaded.execution().withRequest(merge(loaded.execution().request(), request));
+        return save(loaded, runner.submit(loaded.flow(), execution, response));
+    }
+
+    @Override
+    public FlowResult submitJson(ExecutionId id, String jsonBody, RequestInfo request) {
+        ChallengeResponse response;
+        try {
+            response = wire.decode(jsonBody);
+        } catch (MalformedBodyException e) {
+            Loaded loaded = loadActive(id);
+            return runner.render(loaded.flow(), loaded.execution(), ResponseErrors.nonField(e.getMessage(), PARSE_ERROR));
+        }
+        return submit(id, response, request);
+    }
+
+    @Override
+    public FlowResult current(ExecutionId id) {
+        Loaded loaded = load(id);
+        return runner.render(loaded.flow(), loaded.execution(), ResponseErrors.none());
+    }
+
+    @Override
+    public FlowResult.Cancelled cancel(ExecutionId id) {
+        Optional<Loaded> loaded = find(id);
+        if (loaded.isEmpty() || loaded.get().execution().finished()) {
+            return new FlowResult.Cancelled(id, loaded.map(l -> runner.cancelTarget(l.execution())).orElse("/"));
+        }
+        return (FlowResult.Cancelled) save(loaded.get(), runner.cancel(loaded.get().flow(), loaded.get().execution()));
+    }
+
+    @Override
+    public String toJson(FlowResult result) {
+        return wire.encode(result.challenge());
+    }
+
+    @Override
+    public String toJson(Challenge challenge) {
+        return wire.encode(challenge);
+    }
+
+    @Override
+    public Set<String> flowSlugs() {
+        return registry.slugs();
+    }
+
+    @Override
+    public void deploy(FlowDefinition definition) {
+        registry.deploy(Objects.requireNonNull(definition, "definition"));
+    }
+
+    @Override
+    public Optional<FlowDefinition> definition(String slug) {
+        return registry.current(slug).map(CompiledFlow::definition);
+    }
+
+    @Override
+    public void close() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the engine failed", e);
+        }
+    }
+
+    private record Loaded(CompiledFlow flow, Execution execution) {}
+
+    private Loaded loadActive(ExecutionId id) {
+        Loaded loaded = load(id);
+        if (loaded.execution().finished()) {
+            throw new ExecutionNotFoundException(id.value(), ExecutionNotFoundException.Reason.FINISHED);
+        }
+        return loaded;
+    }
+
+    private Loaded load(ExecutionId id) {
+        return find(id).orElseThrow(() -> new ExecutionNotFoundException(id.value(), ExecutionNotFoundException.Reason.UNKNOWN));
+    }
+
+    private Optional<Loaded> find(ExecutionId id) {
+        Optional<StoredExecution> stored = store.find(Objects.requireNonNull(id, "id"));
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        if (stored.get().expiresAt().isBefore(services.clock().instant())) {
+            store.delete(id);
+            throw new ExecutionNotFoundException(id.value(), ExecutionNotFoundException.Reason.EXPIRED);
+        }
+        Execution execution = codec.decode(stored.get());
+        CompiledFlow flow = registry.version(execution.flowSlug(), execution.flowVersion())
+                .orElseThrow(() -> new ExecutionNotFoundException(id.value(), ExecutionNotFoundException.Reason.FLOW_VERSION_GONE));
+        return Optional.of(new Loaded(flow, execution));
+    }
+
+    private FlowResult save(Loaded loaded, ExecutionRunner.Step step) {
+        long version = loaded.execution().version();
+        if (!store.replace(codec.encode(step.execution(), version + 1, expiry()), version)) {
+            throw new ExecutionConflictException(loaded.execution().id().value());
+        }
+        return step.result();
+    }
+
+    private Instant expiry() {
+        return services.clock().instant().plus(services.idleTimeout());
+    }
+
+    /** Keeps the flow's query from the start unless the new request carries one. */
+    private static RequestInfo merge(RequestInfo started, RequestInfo now) {
+        if (now == null) {
+            return started;
+        }
+        return now.query().isEmpty() ? now.withQuery(started.query()) : now;
+    }
+}

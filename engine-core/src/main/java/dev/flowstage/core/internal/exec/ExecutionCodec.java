@@ -1,0 +1,109 @@
+package dev.flowstage.core.internal.exec;
+
+import dev.flowstage.api.ContextKey;
+import dev.flowstage.api.ExecutionId;
+import dev.flowstage.api.FlowContext;
+import dev.flowstage.api.RequestInfo;
+import dev.flowstage.spi.StoredExecution;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Serialises executions to compact JSON and back. Context values of known keys are read back with
+ * their declared types; unknown keys come back as JSON-like data.
+ */
+public final class ExecutionCodec {
+    private static final int FORMAT = 1;
+    private final JsonMapper mapper;
+    private final Map<String, ContextKey<?>> keys;
+
+    /** Creates a codec that knows the value types of {@code keys}. */
+    public ExecutionCodec(JsonMapper mapper, Map<String, ContextKey<?>> keys) {
+        this.mapper = mapper;
+        this.keys = Map.copyOf(keys);
+    }
+
+    /** Returns the stored form of {@code execution}, with {@code version} and {@code expiresAt}. */
+    public StoredExecution encode(Execution execution, long version, Instant expiresAt) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("fmt", FORMAT);
+        root.put("f", execution.flowSlug());
+        root.put("fv", execution.flowVersion());
+        root.put("s", execution.state());
+        root.set("p", mapper.valueToTree(execution.planned()));
+        root.set("c", mapper.valueToTree(execution.context().asMap()));
+        root.set("r", request(execution.request()));
+        root.put("t", execution.createdAt().toEpochMilli());
+        if (!execution.outcome().isEmpty()) {
+            root.put("o", execution.outcome());
+        }
+        return new StoredExecution(execution.id(), version, execution.flowSlug(), expiresAt, mapper.writeValueAsString(root));
+    }
+
+    /**
+     * Returns the execution stored in {@code stored}.
+     *
+     * @throws IllegalStateException when the data cannot be read (corrupt or from an unknown format)
+     */
+    public Execution decode(StoredExecution stored) {
+        try {
+            JsonNode root = mapper.readTree(stored.data());
+            if (root.path("fmt").asInt() != FORMAT) {
+                throw new IllegalStateException("execution '" + stored.id() + "' has unknown format " + root.path("fmt"));
+            }
+            List<Integer> planned = new ArrayList<>();
+            root.path("p").forEach(node -> planned.add(node.asInt()));
+            return new Execution(stored.id(), stored.version(), root.path("f").asString(), root.path("fv").asString(),
+                    root.path("s").asString(), planned, context(root.path("c")), request(root.path("r")),
+                    Instant.ofEpochMilli(root.path("t").asLong()), root.path("o").asString(""));
+        } catch (JacksonException e) {
+            throw new IllegalStateException("execution '" + stored.id() + "' cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private FlowContext context(JsonNode node) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            ContextKey<?> key = keys.get(entry.getKey());
+            Class<?> type = key == null ? Object.class : key.type();
+            values.put(entry.getKey(), mapper.treeToValue(entry.getValue(), type));
+        }
+        return FlowContext.of(values);
+    }
+
+    private ObjectNode request(RequestInfo request) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("ip", request.clientIp());
+        node.put("ua", request.userAgent());
+        node.put("h", request.host());
+        node.set("q", mapper.valueToTree(request.query()));
+        if (request.authenticatedUserId() != null) {
+            node.put("u", request.authenticatedUserId());
+        }
+        return node;
+    }
+
+    private RequestInfo request(JsonNode node) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : node.path("q").properties()) {
+            query.put(entry.getKey(), entry.getValue().asString());
+        }
+        String user = node.hasNonNull("u") ? node.get("u").asString() : null;
+        return new RequestInfo(node.path("ip").asString(""), node.path("ua").asString(""), node.path("h").asString(""),
+                query, user);
+    }
+
+    /** Returns a fresh id for a new execution. */
+    static ExecutionId newId(java.security.SecureRandom random) {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return ExecutionId.of(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+}

@@ -1,0 +1,287 @@
+package dev.flowstage.policy.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Parses the expression language that the sandbox accepts and writes it out again as canonical
+ * MVEL: fully parenthesised (so MVEL's precedence cannot differ from ours), every member access
+ * null-safe ({@code .?}), every chain guarded against a null variable. Whatever is not in the
+ * grammar below is refused with a message naming it, so MVEL only ever compiles text that is
+ * known to be safe.
+ *
+ * <pre>
+ * expression := or ('?' expression ':' expression)?
+ * or .. mul  := binary operators || &amp;&amp; (== !=) (&lt; &gt; &lt;= &gt;= contains) (+ -) (* / %)
+ * unary      := '!' unary | '-' NUMBER | primary
+ * primary    := STRING | NUMBER | true | false | null | '(' expression ')' | helper '(' args ')' | chain
+ * chain      := VARIABLE ( ('.' | '.?') NAME ('(' args ')')? | '[' expression ']' )*
+ * </pre>
+ */
+final class ExpressionParser {
+    /** The deepest nesting of parentheses, arguments, indexes and negations accepted. */
+    static final int MAX_DEPTH = 32;
+
+    private static final List<Set<String>> LEVELS = List.of(
+            Set.of("||"), Set.of("&&"), Set.of("==", "!="), Set.of("<", ">", "<=", ">=", "contains"),
+            Set.of("+", "-"), Set.of("*", "/", "%"));
+
+    private final List<Token> tokens;
+    private final Vocabulary vocabulary;
+    private final Set<String> used = new LinkedHashSet<>();
+    private int index;
+    private int depth;
+
+    private ExpressionParser(List<Token> tokens, Vocabulary vocabulary) {
+        this.tokens = tokens;
+        this.vocabulary = vocabulary;
+    }
+
+    /**
+     * Returns the canonical MVEL text of {@code source} and the variables it reads.
+     *
+     * @throws IllegalArgumentException naming the first refused construct
+     */
+    static Parsed parse(String source, Vocabulary vocabulary) {
+        ExpressionParser parser = new ExpressionParser(Lexer.tokenize(source), vocabulary);
+        Emitted result = parser.expression();
+        parser.expectEnd();
+        return new Parsed(result.text(), parser.used);
+    }
+
+    /**
+     * Checks that {@code text} (an identifier node as MVEL compiled it) is one variable, chain or
+     * helper call that this grammar accepts.
+     *
+     * @throws IllegalArgumentException when it is anything else
+     */
+    static void checkChain(String text, Vocabulary vocabulary) {
+        ExpressionParser parser = new ExpressionParser(Lexer.tokenize(text), vocabulary);
+        Emitted result = parser.primary();
+        parser.expectEnd();
+        if (result.kind() == Kind.LITERAL || result.kind() == Kind.COMPOUND) {
+            throw new IllegalArgumentException("compiled expression holds an unexpected node '" + text + "'");
+        }
+    }
+
+    private Emitted expression() {
+        if (++depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("expression nests deeper than " + MAX_DEPTH + " levels");
+        }
+        Emitted condition = binary(0);
+        Emitted result = condition;
+        if (accept("?")) {
+            Emitted whenTrue = expression();
+            expect(":");
+            Emitted whenFalse = expression();
+            result = compound(condition.text() + " ? " + whenTrue.text() + " : " + whenFalse.text());
+        }
+        depth--;
+        return result;
+    }
+
+    private Emitted binary(int level) {
+        if (level == LEVELS.size()) {
+            return unary();
+        }
+        Emitted first = binary(level + 1);
+        StringBuilder text = new StringBuilder(first.text());
+        boolean combined = false;
+        while (isOperator(current(), LEVELS.get(level))) {
+            String operator = next().text();
+            text.append(' ').append(operator).append(' ').append(binary(level + 1).text());
+            combined = true;
+        }
+        return combined ? compound(text.toString()) : first;
+    }
+
+    private Emitted unary() {
+        if (accept("!")) {
+            if (++depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("expression nests deeper than " + MAX_DEPTH + " levels");
+            }
+            Emitted operand = unary();
+            depth--;
+            return compound("!" + parenthesised(operand));
+        }
+        if (current().is("-") && peek(1).kind() == Token.Kind.NUMBER) {
+            next();
+            return new Emitted("-" + next().text(), Kind.LITERAL);
+        }
+        return primary();
+    }
+
+    private Emitted primary() {
+        Token token = next();
+        if (token.kind() == Token.Kind.STRING || token.kind() == Token.Kind.NUMBER) {
+            return new Emitted(token.text(), Kind.LITERAL);
+        }
+        if (token.is("(")) {
+            Emitted inner = expression();
+            expect(")");
+            return inner;
+        }
+        if (token.kind() != Token.Kind.IDENTIFIER) {
+            throw unexpected(token);
+        }
+        return identifier(token.text());
+    }
+
+    private Emitted identifier(String name) {
+        if (name.equals("true") || name.equals("false") || name.equals("null")) {
+            return new Emitted(name, Kind.LITERAL);
+        }
+        if (current().is("(")) {
+            List<String> arguments = arguments();
+            vocabulary.checkHelper(name, arguments.size());
+            return new Emitted(name + "(" + String.join(", ", arguments) + ")", Kind.CALL);
+        }
+        if (!vocabulary.isVariable(name)) {
+            throw new IllegalArgumentException(vocabulary.notAVariable(qualifiedName(name)));
+        }
+        used.add(name);
+        return chain(name);
+    }
+
+    private Emitted chain(String variable) {
+        StringBuilder text = new StringBuilder(variable);
+        while (current().is(".") || current().is(".?") || current().is("[")) {
+            if (next().is("[")) {
+                text.append('[').append(expression().text()).append(']');
+                expect("]");
+            } else {
+                text.append(".?").append(member());
+            }
+        }
+        if (text.length() == variable.length()) {
+            return new Emitted(variable, Kind.VARIABLE);
+        }
+        return new Emitted("(" + variable + " == null ? null : " + text + ")", Kind.CHAIN);
+    }
+
+    private String member() {
+        Token name = next();
+        if (name.kind() != Token.Kind.IDENTIFIER) {
+            throw new IllegalArgumentException("expected a property or method name, found " + name.describe());
+        }
+        if (!current().is("(")) {
+            MemberRules.checkProperty(name.text());
+            return name.text();
+        }
+        MemberRules.checkMethod(name.text(), countArguments());
+        return name.text() + "(" + String.join(", ", arguments()) + ")";
+    }
+
+    private List<String> arguments() {
+        expect("(");
+        List<String> arguments = new ArrayList<>();
+        if (accept(")")) {
+            return arguments;
+        }
+        do {
+            arguments.add(expression().text());
+        } while (accept(","));
+        expect(")");
+        return arguments;
+    }
+
+    /** Counts the arguments of the call at the current '(' without consuming it, so the method is checked first. */
+    private int countArguments() {
+        if (peek(1).is(")")) {
+            return 0;
+        }
+        int count = 1;
+        int nesting = 0;
+        for (int i = index; tokens.get(i).kind() != Token.Kind.END; i++) {
+            Token token = tokens.get(i);
+            nesting += token.is("(") || token.is("[") ? 1 : token.is(")") || token.is("]") ? -1 : 0;
+            if (nesting == 0) {
+                return count;
+            }
+            count += nesting == 1 && token.is(",") ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Returns {@code name} with the dotted segments after it, when together they look like a class name. */
+    private String qualifiedName(String name) {
+        StringBuilder qualified = new StringBuilder(name);
+        String last = name;
+        for (int i = index; Character.isLowerCase(last.charAt(0)) && tokens.get(i).is(".")
+                && tokens.get(i + 1).kind() == Token.Kind.IDENTIFIER; i += 2) {
+            last = tokens.get(i + 1).text();
+            qualified.append('.').append(last);
+        }
+        return Character.isUpperCase(last.charAt(0)) ? qualified.toString() : name;
+    }
+
+    private static boolean isOperator(Token token, Set<String> operators) {
+        boolean symbolic = token.kind() == Token.Kind.SYMBOL
+                || (token.kind() == Token.Kind.IDENTIFIER && token.text().equals("contains"));
+        return symbolic && operators.contains(token.text());
+    }
+
+    private static String parenthesised(Emitted emitted) {
+        return emitted.kind() == Kind.COMPOUND ? emitted.text() : "(" + emitted.text() + ")";
+    }
+
+    private static Emitted compound(String text) {
+        return new Emitted("(" + text + ")", Kind.COMPOUND);
+    }
+
+    private Token current() {
+        return tokens.get(index);
+    }
+
+    private Token peek(int ahead) {
+        return tokens.get(Math.min(index + ahead, tokens.size() - 1));
+    }
+
+    private Token next() {
+        Token token = current();
+        if (token.kind() != Token.Kind.END) {
+            index++;
+        }
+        return token;
+    }
+
+    private boolean accept(String symbol) {
+        if (current().is(symbol)) {
+            index++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(String symbol) {
+        if (!accept(symbol)) {
+            throw new IllegalArgumentException("expected '" + symbol + "' but found " + current().describe());
+        }
+    }
+
+    private void expectEnd() {
+        if (current().kind() != Token.Kind.END) {
+            throw unexpected(current());
+        }
+    }
+
+    private static IllegalArgumentException unexpected(Token token) {
+        if (token.kind() == Token.Kind.END) {
+            return new IllegalArgumentException("expression ends too early");
+        }
+        return new IllegalArgumentException("unexpected " + token.describe());
+    }
+
+    /** What one production wrote out, and what kind of thing it is. */
+    private record Emitted(String text, Kind kind) {}
+
+    private enum Kind {
+        LITERAL,
+        VARIABLE,
+        CHAIN,
+        CALL,
+        COMPOUND
+    }
+}

@@ -1,0 +1,2 @@
+/** The deny stage ({@code builtin.deny}; no challenge of its own). */
+package dev.flowstage.stages.deny;

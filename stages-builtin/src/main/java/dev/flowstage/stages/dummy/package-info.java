@@ -1,0 +1,2 @@
+/** The dummy stage ({@code builtin.dummy}, {@code ak-stage-dummy}), for tests and demos. */
+package dev.flowstage.stages.dummy;

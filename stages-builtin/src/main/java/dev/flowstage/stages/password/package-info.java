@@ -1,0 +1,2 @@
+/** The password stage ({@code builtin.password}, {@code ak-stage-password}). */
+package dev.flowstage.stages.password;

@@ -1,0 +1,2 @@
+/** The user logout stage ({@code builtin.user_logout}; no challenge). */
+package dev.flowstage.stages.userlogout;

@@ -1,0 +1,37 @@
+package dev.flowstage.stages.testing;
+
+import dev.flowstage.api.Secret;
+import dev.flowstage.spi.PasswordHasher;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Wraps a hasher and counts verifications, to show that every path spends one. */
+public final class CountingHasher implements PasswordHasher {
+    private final PasswordHasher delegate;
+    private final AtomicInteger verifications = new AtomicInteger();
+
+    /** Wraps {@code delegate}. */
+    public CountingHasher(PasswordHasher delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Returns how many times {@link #verify} ran. */
+    public int verifications() {
+        return verifications.get();
+    }
+
+    @Override
+    public String hash(Secret password) {
+        return delegate.hash(password);
+    }
+
+    @Override
+    public boolean verify(Secret password, String encoded) {
+        verifications.incrementAndGet();
+        return delegate.verify(password, encoded);
+    }
+
+    @Override
+    public boolean canVerify(String encoded) {
+        return delegate.canVerify(encoded);
+    }
+}

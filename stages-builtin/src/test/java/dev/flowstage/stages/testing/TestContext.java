@@ -1,0 +1,128 @@
+package dev.flowstage.stages.testing;
+
+import dev.flowstage.api.ContextKey;
+import dev.flowstage.api.ExecutionId;
+import dev.flowstage.api.FlowContext;
+import dev.flowstage.api.FlowEvent;
+import dev.flowstage.api.RequestInfo;
+import dev.flowstage.api.User;
+import dev.flowstage.api.definition.Designation;
+import dev.flowstage.spi.PasswordHasher;
+import dev.flowstage.spi.StageContext;
+import dev.flowstage.spi.StageResult;
+import dev.flowstage.spi.UserDirectory;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A stage context for unit tests: in-memory users, a fixed clock, a seeded random source, a cheap
+ * counting hasher, recorded events. Not thread-safe; {@link #apply} carries a result's update over
+ * to the next call, as the engine would.
+ */
+public final class TestContext<C> implements StageContext<C> {
+    /** The instant of the fixed clock. */
+    public static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+
+    private final C config;
+    private final InMemoryUsers users = new InMemoryUsers();
+    private final Map<Class<?>, Object> services = new HashMap<>();
+    private final List<FlowEvent> events = new ArrayList<>();
+    private final SecureRandom random = Fixtures.seededRandom(7);
+    private final CountingHasher hasher = new CountingHasher(Fixtures.HASHER);
+    private String stageName = "test-stage";
+    private Designation designation = Designation.AUTHENTICATION;
+    private FlowContext context = FlowContext.empty();
+
+    private TestContext(C config) {
+        this.config = config;
+        services.put(PasswordHasher.class, hasher);
+    }
+
+    /** Returns a context for a stage configured with {@code config}, named test-stage, in an authentication flow. */
+    public static <C> TestContext<C> of(C config) {
+        return new TestContext<>(config);
+    }
+
+    /** Names the stage {@code name}. */
+    public TestContext<C> named(String name) {
+        this.stageName = name;
+        return this;
+    }
+
+    /** Sets the flow's designation. */
+    public TestContext<C> designated(Designation value) {
+        this.designation = value;
+        return this;
+    }
+
+    /** Adds {@code user} to the directory. */
+    public TestContext<C> withUser(User user) {
+        users.add(user);
+        return this;
+    }
+
+    /** Sets {@code key} to {@code value} in the context. */
+    public <T> TestContext<C> with(ContextKey<T> key, T value) {
+        context = context.with(key, value);
+        return this;
+    }
+
+    /** Sets the context value named {@code name} to {@code value} untyped, as a persisted execution holds it. */
+    public TestContext<C> withRaw(String name, Object value) {
+        Map<String, Object> values = new HashMap<>(context.asMap());
+        values.put(name, value);
+        context = FlowContext.of(values);
+        return this;
+    }
+
+    /** Removes every service, so that looking one up fails. */
+    public TestContext<C> withoutServices() {
+        services.clear();
+        return this;
+    }
+
+    /** Applies {@code result}'s update to the context and returns the result. */
+    public StageResult apply(StageResult result) {
+        context = result.update().applyTo(context);
+        return result;
+    }
+
+    /** Returns the counting hasher registered as the {@link PasswordHasher} service. */
+    public CountingHasher hasher() {
+        return hasher;
+    }
+
+    /** Returns the events published so far. */
+    public List<FlowEvent> events() {
+        return events;
+    }
+
+    @Override public C config() { return config; }
+    @Override public String stageName() { return stageName; }
+    @Override public ExecutionId executionId() { return ExecutionId.of("exec-0000000000000001"); }
+    @Override public String flowSlug() { return "test-flow"; }
+    @Override public Designation designation() { return designation; }
+    @Override public FlowContext context() { return context; }
+    @Override public RequestInfo request() { return RequestInfo.anonymous(); }
+    @Override public UserDirectory users() { return users; }
+    @Override public Clock clock() { return Clock.fixed(NOW, ZoneOffset.UTC); }
+    @Override public SecureRandom random() { return random; }
+    @Override public void publish(FlowEvent event) { events.add(event); }
+
+    @Override
+    public <S> S service(Class<S> type) {
+        return findService(type).orElseThrow(() -> new IllegalStateException("no service " + type.getName()));
+    }
+
+    @Override
+    public <S> Optional<S> findService(Class<S> type) {
+        return Optional.ofNullable(services.get(type)).map(type::cast);
+    }
+}
