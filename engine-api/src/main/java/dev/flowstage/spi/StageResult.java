@@ -54,6 +54,11 @@ public sealed interface StageResult permits StageResult.Show, StageResult.Invali
         return new Deny(message, ContextUpdate.none());
     }
 
+    /** Returns a denial with {@code message} after applying {@code update}. */
+    static StageResult deny(String message, ContextUpdate update) {
+        return new Deny(message, update);
+    }
+
     /** Show the challenge. */
     record Show(ContextUpdate update) implements StageResult {
         /** Validates the parts. */

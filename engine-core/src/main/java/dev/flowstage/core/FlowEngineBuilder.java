@@ -5,14 +5,10 @@ import dev.flowstage.api.ContextKeys;
 import dev.flowstage.api.FlowDefinitionException;
 import dev.flowstage.api.FlowEngine;
 import dev.flowstage.api.definition.FlowDefinition;
-import dev.flowstage.core.internal.compile.ConfigValidator;
-import dev.flowstage.core.internal.compile.FlowCompiler;
 import dev.flowstage.core.internal.exec.DefaultFlowEngine;
+import dev.flowstage.core.internal.exec.EngineAssembly;
 import dev.flowstage.core.internal.exec.EngineServices;
-import dev.flowstage.core.internal.exec.ExecutionCodec;
-import dev.flowstage.core.internal.protocol.WireCodec;
 import dev.flowstage.policy.BuiltinPolicyTypes;
-import dev.flowstage.policy.PolicyEngine;
 import dev.flowstage.spi.ExecutionStore;
 import dev.flowstage.spi.FlowEventListener;
 import dev.flowstage.spi.PolicyType;
@@ -35,7 +31,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds a {@link FlowEngine}. Not thread-safe; build once and share the engine, which is.
@@ -173,18 +168,10 @@ public final class FlowEngineBuilder {
      */
     public FlowEngine build() {
         SecureRandom rng = random != null ? random : new SecureRandom();
-        ExecutorService policyExecutor = policyExecutor(policyThreads);
-        ConfigValidator validator = new ConfigValidator();
-        JsonMapper mapper = JsonMapper.builder().build();
         EngineServices engineServices = new EngineServices(users, clock, rng, services,
                 new EngineServices.Events(listeners), idleTimeout, redirectHosts);
-        DefaultFlowEngine engine = new DefaultFlowEngine(engineServices,
-                new FlowCompiler(stages, policyTypes, validator, mapper), new PolicyEngine(policyExecutor, error -> { }),
-                executions, new ExecutionCodec(mapper, contextKeys()), new WireCodec(maxBodyBytes),
-                () -> {
-                    policyExecutor.shutdownNow();
-                    validator.close();
-                });
+        DefaultFlowEngine engine = EngineAssembly.assemble(engineServices, stages, policyTypes, executions, contextKeys(),
+                maxBodyBytes, policyExecutor(policyThreads));
         deployAll(engine);
         return engine;
     }

@@ -149,7 +149,7 @@ class EngineTest {
 
     @Test
     void erroredPolicy_deniesInsteadOfSkippingTheStage() {
-        PolicyDefinition broken = PolicyDefinition.expression("broken", "context.missing.deeper == 'x'");
+        PolicyDefinition broken = PolicyDefinition.expression("broken", "'not a boolean'");
         FlowEngine engine = engine(flow("f")
                 .stage(10, ask("mfa", "code", "123456"), b -> b.policy(broken))
                 .stage(20, pass("login"))

@@ -10,6 +10,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -40,6 +41,8 @@ class SignInProperties {
     @Property(tries = 300)
     void loginCompletesOnlyAfterTheRightPasswordForTheIdentifiedUser(@ForAll("responses") List<Map<String, Object>> responses) {
         FlowRun run = FlowRun.drive(kit, SignInFlows.LOGIN, responses);
+        Statistics.label("outcome").collect(run.loggedIn() ? "logged in" : run.last().getClass().getSimpleName())
+                .coverage(coverage -> coverage.check("logged in").percentage(p -> p > 1.0));
         if (!run.loggedIn()) {
             return;
         }

@@ -7,8 +7,11 @@ import java.util.Set;
 
 /**
  * Parses the expression language that the sandbox accepts and writes it out again as canonical
- * MVEL: fully parenthesised (so MVEL's precedence cannot differ from ours), every member access
- * null-safe ({@code .?}), every chain guarded against a null variable. Whatever is not in the
+ * MVEL: fully parenthesised (so MVEL's precedence cannot differ from ours), every variable read
+ * from the context object, every property and index read as a null-safe map or list lookup
+ * ({@code user.name['k']} becomes {@code this.?get('user').?get('name').?get('k')}). MVEL never
+ * sees a property access, because it resolves a property named like a zero-argument method
+ * ({@code user.getClass}) by calling that method, and its {@code [..]} is not null-safe. Whatever is not in the
  * grammar below is refused with a message naming it, so MVEL only ever compiles text that is
  * known to be safe.
  *
@@ -30,13 +33,15 @@ final class ExpressionParser {
 
     private final List<Token> tokens;
     private final Vocabulary vocabulary;
+    private final boolean canonical;
     private final Set<String> used = new LinkedHashSet<>();
     private int index;
     private int depth;
 
-    private ExpressionParser(List<Token> tokens, Vocabulary vocabulary) {
-        this.tokens = tokens;
+    private ExpressionParser(String text, Vocabulary vocabulary, boolean canonical) {
+        this.tokens = Lexer.tokenize(text, canonical);
         this.vocabulary = vocabulary;
+        this.canonical = canonical;
     }
 
     /**
@@ -45,7 +50,7 @@ final class ExpressionParser {
      * @throws IllegalArgumentException naming the first refused construct
      */
     static Parsed parse(String source, Vocabulary vocabulary) {
-        ExpressionParser parser = new ExpressionParser(Lexer.tokenize(source), vocabulary);
+        ExpressionParser parser = new ExpressionParser(source, vocabulary, false);
         Emitted result = parser.expression();
         parser.expectEnd();
         return new Parsed(result.text(), parser.used);
@@ -58,7 +63,7 @@ final class ExpressionParser {
      * @throws IllegalArgumentException when it is anything else
      */
     static void checkChain(String text, Vocabulary vocabulary) {
-        ExpressionParser parser = new ExpressionParser(Lexer.tokenize(text), vocabulary);
+        ExpressionParser parser = new ExpressionParser(text, vocabulary, true);
         Emitted result = parser.primary();
         parser.expectEnd();
         if (result.kind() == Kind.LITERAL || result.kind() == Kind.COMPOUND) {
@@ -138,37 +143,54 @@ final class ExpressionParser {
             vocabulary.checkHelper(name, arguments.size());
             return new Emitted(name + "(" + String.join(", ", arguments) + ")", Kind.CALL);
         }
-        if (!vocabulary.isVariable(name)) {
-            throw new IllegalArgumentException(vocabulary.notAVariable(qualifiedName(name)));
+        String variable = canonical && name.equals(Lexer.THIS) ? contextVariable() : name;
+        if (!vocabulary.isVariable(variable) || (canonical && variable.equals(name))) {
+            throw new IllegalArgumentException(vocabulary.notAVariable(qualifiedName(variable)));
         }
-        used.add(name);
-        return chain(name);
+        used.add(variable);
+        return chain(variable);
+    }
+
+    /** Reads the variable of canonical text's {@code this.?get('variable')}. */
+    private String contextVariable() {
+        expect(".?");
+        Token get = next();
+        if (!get.text().equals("get") || !current().is("(") || peek(1).kind() != Token.Kind.STRING || !peek(2).is(")")) {
+            throw unexpected(get);
+        }
+        next();
+        String quoted = next().text();
+        next();
+        return quoted.substring(1, quoted.length() - 1);
     }
 
     private Emitted chain(String variable) {
-        StringBuilder text = new StringBuilder(variable);
+        StringBuilder text = new StringBuilder(Lexer.THIS).append(".?get('").append(variable).append("')");
+        boolean members = false;
         while (current().is(".") || current().is(".?") || current().is("[")) {
+            members = true;
             if (next().is("[")) {
-                text.append('[').append(expression().text()).append(']');
+                text.append(".?get(").append(expression().text()).append(')');
                 expect("]");
             } else {
                 text.append(".?").append(member());
             }
         }
-        if (text.length() == variable.length()) {
-            return new Emitted(variable, Kind.VARIABLE);
-        }
-        return new Emitted("(" + variable + " == null ? null : " + text + ")", Kind.CHAIN);
+        return new Emitted(text.toString(), members ? Kind.CHAIN : Kind.VARIABLE);
     }
 
+    /** Returns a member as MVEL text: a method call, or a property as a map lookup (never a getter or method). */
     private String member() {
         Token name = next();
         if (name.kind() != Token.Kind.IDENTIFIER) {
             throw new IllegalArgumentException("expected a property or method name, found " + name.describe());
         }
         if (!current().is("(")) {
+            if (canonical) { // the parser writes no property reads: MVEL would resolve them to methods
+                throw new IllegalArgumentException("compiled expression reads property '" + name.text() + "' directly");
+            }
             MemberRules.checkProperty(name.text());
-            return name.text();
+            return "get('" + name.text() + "')";
         }
         MemberRules.checkMethod(name.text(), countArguments());
         return name.text() + "(" + String.join(", ", arguments()) + ")";

@@ -9,12 +9,17 @@ import java.util.List;
  * skipped exactly as MVEL skips them (a backslash escapes the next character).
  */
 final class Lexer {
+    /** The prefix the parser writes before every variable, since variables are read from MVEL's context object. */
+    static final String THIS = "this";
+
     private final String source;
+    private final boolean canonical;
     private final List<Token> tokens = new ArrayList<>();
     private int pos;
 
-    private Lexer(String source) {
+    private Lexer(String source, boolean canonical) {
         this.source = source;
+        this.canonical = canonical;
     }
 
     /**
@@ -23,11 +28,16 @@ final class Lexer {
      * @throws IllegalArgumentException naming the refused construct
      */
     static List<Token> tokenize(String source) {
+        return tokenize(source, false);
+    }
+
+    /** Returns the tokens of {@code source}; in canonical text (the parser's own output) {@code this} is allowed. */
+    static List<Token> tokenize(String source, boolean canonical) {
         if (source.length() > LexicalRules.MAX_LENGTH) {
             throw new IllegalArgumentException("expression is " + source.length()
                     + " characters long; at most " + LexicalRules.MAX_LENGTH + " are allowed");
         }
-        Lexer lexer = new Lexer(source);
+        Lexer lexer = new Lexer(source, canonical);
         lexer.run();
         return List.copyOf(lexer.tokens);
     }
@@ -84,7 +94,7 @@ final class Lexer {
         }
         String word = source.substring(start, pos);
         String refused = LexicalRules.refusedKeyword(word);
-        if (refused != null) {
+        if (refused != null && !(canonical && word.equals(THIS))) {
             throw new IllegalArgumentException(refused);
         }
         add(Token.Kind.IDENTIFIER, start);

@@ -2,51 +2,67 @@ package dev.flowstage.policy.internal;
 
 import dev.flowstage.api.User;
 import java.util.AbstractMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What expressions see of a {@link User}: an immutable map of {@code id}, {@code username},
+ * What expressions see of a {@link User}: a read-only map of {@code id}, {@code username},
  * {@code email}, {@code name}, {@code active}, {@code superuser}, {@code groups} (a sorted
  * immutable list) and {@code attributes}, plus {@link #isMemberOf}. Never the password hash.
- * Public only because MVEL calls {@link #isMemberOf} reflectively; not an API.
+ * Values are produced on demand, since most expressions read one or two. Public only because MVEL
+ * calls {@link #isMemberOf} reflectively; not an API.
  */
 public final class UserView extends AbstractMap<String, Object> {
-    private final Map<String, Object> values;
-    private final Set<String> groups;
+    private static final List<String> KEYS =
+            List.of("id", "username", "email", "name", "active", "superuser", "groups", "attributes");
+
+    private final User user;
 
     UserView(User user) {
-        this.groups = user.groups();
-        this.values = Map.of(
-                "id", user.id(),
-                "username", user.username(),
-                "email", user.email(),
-                "name", user.name(),
-                "active", user.active(),
-                "superuser", user.superuser(),
-                "groups", List.copyOf(new TreeSet<>(user.groups())),
-                "attributes", DataViews.data(user.attributes()));
+        this.user = user;
     }
 
     /** Returns whether the user belongs to group {@code group} (exact name). */
     public boolean isMemberOf(String group) {
-        return group != null && groups.contains(group);
+        return group != null && user.isMemberOf(group);
     }
 
     @Override
     public Object get(Object key) {
-        return values.get(key);
+        if (!(key instanceof String name)) {
+            return null;
+        }
+        switch (name) {
+            case "id": return user.id();
+            case "username": return user.username();
+            case "email": return user.email();
+            case "name": return user.name();
+            case "active": return user.active();
+            case "superuser": return user.superuser();
+            case "groups": return List.copyOf(new TreeSet<>(user.groups()));
+            case "attributes": return DataViews.data(user.attributes());
+            default: return null;
+        }
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return values.containsKey(key);
+        return KEYS.contains(key);
+    }
+
+    @Override
+    public int size() {
+        return KEYS.size();
     }
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-        return values.entrySet();
+        Map<String, Object> values = new LinkedHashMap<>();
+        KEYS.forEach(key -> values.put(key, get(key)));
+        return Collections.unmodifiableMap(values).entrySet();
     }
 }

@@ -10,12 +10,15 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Verifies passwords so that the time taken does not tell whether the user exists: a missing user,
  * a user without a usable hash and a real user all cost one hash verification.
  */
 public final class PasswordChecks {
+    private static final Logger LOG = LoggerFactory.getLogger(PasswordChecks.class);
     /** One hash of a random password per hasher, made with its current parameters on first use. */
     private static final Map<PasswordHasher, String> DUMMY_HASHES = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -28,6 +31,9 @@ public final class PasswordChecks {
      */
     public static boolean verify(StageContext<?> ctx, PasswordHasher hasher, Secret password, Optional<User> user) {
         String stored = user.map(User::passwordHash).filter(hasher::canVerify).orElse(null);
+        if (stored == null && user.map(User::passwordHash).isPresent()) {
+            LOG.warn("user {} has a password hash that the PasswordHasher service cannot verify", user.get().id());
+        }
         String target = stored != null ? stored : dummyHash(ctx, hasher);
         boolean matches = hasher.verify(password, target);
         return matches && stored != null && user.get().active() && !password.isEmpty();

@@ -140,7 +140,7 @@ public final class PasswordStage implements Stage<PasswordConfig> {
         int attempts = ctx.get(key).orElse(0) + 1;
         ContextUpdate update = ContextUpdate.of(key, attempts);
         if (attempts >= ctx.config().failedAttemptsBeforeCancel()) {
-            return new StageResult.Deny(INVALID_PASSWORD, update);
+            return StageResult.deny(INVALID_PASSWORD, update);
         }
         return StageResult.invalid(ResponseErrors.invalid(PASSWORD, INVALID_PASSWORD), update);
     }

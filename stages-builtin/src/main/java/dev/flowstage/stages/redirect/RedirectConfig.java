@@ -36,6 +36,11 @@ public record RedirectConfig(
         allowedHosts = allowedHosts == null ? null : lowerCase(allowedHosts);
     }
 
+    /** Returns a config redirecting to the site root {@code /}, keeping context, with no allowed hosts. */
+    public static RedirectConfig defaults() {
+        return toStatic("/");
+    }
+
     /** Returns a config redirecting to the relative path or URL {@code target}, keeping context, with no allowed hosts. */
     public static RedirectConfig toStatic(String target) {
         return new RedirectConfig(RedirectMode.STATIC, target, null, true, Set.of());

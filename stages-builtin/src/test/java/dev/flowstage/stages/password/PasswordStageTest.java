@@ -43,7 +43,7 @@ class PasswordStageTest {
                 PendingUser.of(Fixtures.alice())));
 
         assertThat(challenge.component()).isEqualTo("ak-stage-password");
-        assertThat(challenge.fields()).containsExactlyEntriesOf(Map.of(
+        assertThat(challenge.fields()).isEqualTo(Map.of(
                 "pending_user", "alice",
                 "pending_user_avatar", "/static/dist/assets/images/user_default.png",
                 "allow_show_password", true));
@@ -118,6 +118,15 @@ class PasswordStageTest {
 
         assertThat(noHash.hasher().verifications() + inactive.hasher().verifications()
                 + deleted.hasher().verifications()).isEqualTo(3);
+    }
+
+    @Test
+    void submit_userWithHashOfUnknownAlgorithm_rejectsAfterOneVerification() {
+        var ctx = aliceContext().withUser(Fixtures.alice().withPasswordHash("$2b$12$abcdefghijklmnopqrstuuvwxyz0123456789ABCDEFGHIJKLMNO"));
+
+        rejectedWith(submit(ctx, Map.of("password", Fixtures.ALICE_PASSWORD)), INVALID);
+
+        assertThat(ctx.hasher().verifications()).isEqualTo(1);
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class DefaultFlowEngine implements FlowEngine {
         this.store = store;
         this.codec = codec;
         this.wire = wire;
-        this.runner = new ExecutionRunner(services, new PolicyGate(policies, services.users()),
+        this.runner = new ExecutionRunner(services, new PolicyGate(policies, services),
                 new Renderer(services.allowedRedirectHosts()));
         this.resources = resources;
     }

@@ -57,7 +57,7 @@ final class ExecutionRunner {
         publish(new FlowEvent.ExecutionStarted(services.clock().instant(), fresh.id(), flow.slug(), flow.version()));
         Budget budget = new Budget();
         try {
-            Execution planned = fresh.withPlan(planner.plan(flow, fresh.context(), fresh.request()), fresh.context());
+            Execution planned = fresh.withPlan(planner.plan(flow, fresh, fresh.context()), fresh.context());
             return move(flow, planned, MachineEvent.BEGIN, budget);
         } catch (PolicyGateErrored e) {
             return deny(flow, fresh, POLICY_ERROR);
@@ -148,7 +148,7 @@ final class ExecutionRunner {
         publish(new FlowEvent.ExecutionRestarted(services.clock().instant(), execution.id(), flow.slug(), keepContext));
         FlowContext context = keepContext ? execution.context() : FlowContext.empty();
         try {
-            List<Integer> plan = planner.plan(flow, context, execution.request());
+            List<Integer> plan = planner.plan(flow, execution, context);
             return move(flow, execution.withPlan(plan, context), MachineEvent.RESTART, budget);
         } catch (PolicyGateErrored e) {
             return deny(flow, execution, POLICY_ERROR);

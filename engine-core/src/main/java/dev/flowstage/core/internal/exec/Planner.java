@@ -50,7 +50,7 @@ final class Planner {
 
     private Optional<String> flowPolicies(CompiledFlow flow, Execution execution) {
         var mode = flow.definition().policyEngineMode();
-        PolicyGate.Outcome outcome = gate.check(flow.policies(), mode, execution.context(), execution.request());
+        PolicyGate.Outcome outcome = gate.check(flow.policies(), mode, execution, execution.context());
         if (outcome.verdict() == PolicyGate.Verdict.PASS) {
             return Optional.empty();
         }
@@ -58,10 +58,10 @@ final class Planner {
     }
 
     /** Returns the indices of the bindings admitted at plan time. */
-    List<Integer> plan(CompiledFlow flow, FlowContext context, RequestInfo request) {
+    List<Integer> plan(CompiledFlow flow, Execution execution, FlowContext context) {
         List<Integer> planned = new ArrayList<>();
         for (CompiledStageBinding binding : flow.bindings()) {
-            if (!binding.binding().evaluateOnPlan() || passes(binding, context, request)) {
+            if (!binding.binding().evaluateOnPlan() || passes(binding, execution, context)) {
                 planned.add(binding.index());
             }
         }
@@ -74,12 +74,12 @@ final class Planner {
         if (!execution.planned().contains(index)) {
             return false;
         }
-        return !binding.binding().reEvaluatePolicies() || passes(binding, execution.context(), execution.request());
+        return !binding.binding().reEvaluatePolicies() || passes(binding, execution, execution.context());
     }
 
-    private boolean passes(CompiledStageBinding binding, FlowContext context, RequestInfo request) {
+    private boolean passes(CompiledStageBinding binding, Execution execution, FlowContext context) {
         PolicyGate.Verdict verdict =
-                gate.check(binding.policies(), binding.binding().policyEngineMode(), context, request).verdict();
+                gate.check(binding.policies(), binding.binding().policyEngineMode(), execution, context).verdict();
         if (verdict == PolicyGate.Verdict.ERRORED) {
             throw new PolicyGateErrored(binding.name());
         }

@@ -2,6 +2,7 @@ package dev.flowstage.core.internal.exec;
 
 import dev.flowstage.api.ContextKeys;
 import dev.flowstage.api.FlowContext;
+import dev.flowstage.api.FlowEvent;
 import dev.flowstage.api.PendingUser;
 import dev.flowstage.api.RequestInfo;
 import dev.flowstage.api.User;
@@ -10,7 +11,6 @@ import dev.flowstage.policy.CompiledBinding;
 import dev.flowstage.policy.PolicyDecision;
 import dev.flowstage.policy.PolicyEngine;
 import dev.flowstage.spi.PolicyRequest;
-import dev.flowstage.spi.UserDirectory;
 import java.util.List;
 
 /**
@@ -27,11 +27,11 @@ final class PolicyGate {
     }
 
     private final PolicyEngine engine;
-    private final UserDirectory users;
+    private final EngineServices services;
 
-    PolicyGate(PolicyEngine engine, UserDirectory users) {
+    PolicyGate(PolicyEngine engine, EngineServices services) {
         this.engine = engine;
-        this.users = users;
+        this.services = services;
     }
 
     /** A verdict with the policies' messages. */
@@ -39,11 +39,15 @@ final class PolicyGate {
         static final Outcome PASSED = new Outcome(Verdict.PASS, List.of());
     }
 
-    Outcome check(List<CompiledBinding> bindings, PolicyEngineMode mode, FlowContext context, RequestInfo request) {
+    /** Evaluates {@code bindings} for {@code execution} with {@code context}; errors are published as events. */
+    Outcome check(List<CompiledBinding> bindings, PolicyEngineMode mode, Execution execution, FlowContext context) {
         if (bindings.isEmpty()) {
             return Outcome.PASSED;
         }
+        RequestInfo request = execution.request();
         PolicyDecision decision = engine.evaluate(bindings, mode, new PolicyRequest(user(context, request), request, context));
+        decision.errors().forEach(error -> services.events().publish(new FlowEvent.PolicyErrored(
+                services.clock().instant(), execution.id(), execution.flowSlug(), error.policyName(), error.message())));
         Verdict verdict = decision.passing() ? Verdict.PASS : decision.errored() ? Verdict.ERRORED : Verdict.FAIL;
         return new Outcome(verdict, decision.messages());
     }
@@ -52,8 +56,8 @@ final class PolicyGate {
     User user(FlowContext context, RequestInfo request) {
         PendingUser pending = context.get(ContextKeys.PENDING_USER).orElse(null);
         if (pending != null) {
-            return pending.existingId().flatMap(users::findById).orElse(null);
+            return pending.existingId().flatMap(services.users()::findById).orElse(null);
         }
-        return request.authenticatedUser().flatMap(users::findById).orElse(null);
+        return request.authenticatedUser().flatMap(services.users()::findById).orElse(null);
     }
 }

@@ -1,0 +1,32 @@
+package dev.flowstage.core.internal.exec;
+
+import dev.flowstage.api.ContextKey;
+import dev.flowstage.core.internal.compile.ConfigValidator;
+import dev.flowstage.core.internal.compile.FlowCompiler;
+import dev.flowstage.core.internal.protocol.WireCodec;
+import dev.flowstage.policy.PolicyEngine;
+import dev.flowstage.spi.ExecutionStore;
+import dev.flowstage.spi.PolicyType;
+import dev.flowstage.spi.Stage;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the engine's internals together, keeping Jackson and the other internals out of the public builder. */
+public final class EngineAssembly {
+    private EngineAssembly() {}
+
+    /** Returns an engine over the given parts; it owns {@code policyExecutor} and shuts it down on close. */
+    public static DefaultFlowEngine assemble(EngineServices services, Map<String, Stage<?>> stages,
+            Map<String, PolicyType<?>> policyTypes, ExecutionStore store, Map<String, ContextKey<?>> contextKeys,
+            int maxBodyBytes, ExecutorService policyExecutor) {
+        ConfigValidator validator = new ConfigValidator();
+        JsonMapper mapper = JsonMapper.builder().build();
+        return new DefaultFlowEngine(services, new FlowCompiler(stages, policyTypes, validator, mapper),
+                new PolicyEngine(policyExecutor, error -> { }), store, new ExecutionCodec(mapper, contextKeys),
+                new WireCodec(maxBodyBytes), () -> {
+                    policyExecutor.shutdownNow();
+                    validator.close();
+                });
+    }
+}

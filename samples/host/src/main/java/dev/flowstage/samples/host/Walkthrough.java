@@ -1,0 +1,44 @@
+package dev.flowstage.samples.host;
+
+import dev.flowstage.api.Secret;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The text the demo prints at start: where it listens, how to sign in, and a curl walkthrough to paste. */
+final class Walkthrough {
+    private Walkthrough() {}
+
+    /** Returns the start banner for a host at {@code base} whose demo user has {@code password}. */
+    static String text(URI base, Secret password) {
+        String flow = base + ExecutorHandler.PATH_PREFIX + DemoFlows.LOGIN + "/";
+        String curl = "curl -s -c flowstage-cookies.txt -b flowstage-cookies.txt";
+        String json = " -H 'Content-Type: application/json' -d ";
+        return String.join("\n",
+                "Flowstage demo host listening on " + base + "/",
+                "  user " + DemoUsers.ADMIN + ", password " + password.reveal()
+                        + "   (FLOWSTAGE_DEMO_PASSWORD sets the password, FLOWSTAGE_PORT the port)",
+                "  flows: " + DemoFlows.LOGIN + " (identification -> password -> user_login)",
+                "         " + DemoFlows.TERMS_LOGIN + " (identification -> password -> xs-stage-terms -> user_login)",
+                "",
+                "Sign in with curl (the cookie jar keeps the flow session and then the signed-in session):",
+                "  FLOW=" + flow,
+                "  " + curl + " \"$FLOW?query=next%3D%2F\"",
+                "  " + curl + json + shellQuote(body("ak-stage-identification", "uid_field", DemoUsers.ADMIN)) + " \"$FLOW\"",
+                "  " + curl + json + shellQuote(body("ak-stage-password", "password", password.reveal())) + " \"$FLOW\"",
+                "  " + curl + " " + base + MeHandler.PATH,
+                "",
+                "Stop with Ctrl-C.");
+    }
+
+    private static String body(String component, String field, String value) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("component", component);
+        body.put(field, value);
+        return HttpAnswers.toJson(body);
+    }
+
+    private static String shellQuote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+}
