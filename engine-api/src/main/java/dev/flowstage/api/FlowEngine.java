@@ -55,6 +55,19 @@ public interface FlowEngine extends AutoCloseable {
     FlowResult current(ExecutionId id);
 
     /**
+     * Returns the confirmation step for a link token (an email verification or recovery link),
+     * without consuming it: a GET of a mailed link, which mail scanners also perform, changes
+     * nothing. The result is the execution the token belongs to, showing an
+     * {@code ak-stage-consent} challenge whose {@code token} field the client posts back to that
+     * execution; only that POST consumes the token. Works on any device: the host binds its session
+     * to the returned execution id.
+     *
+     * @throws TokenException when the token is unknown (or tampered with), expired, used, or its
+     *     execution has moved on
+     */
+    FlowResult resume(String rawToken, RequestInfo request);
+
+    /**
      * Cancels execution {@code id}; cancelling an unknown or finished execution is a no-op that
      * still returns {@link FlowResult.Cancelled}.
      */

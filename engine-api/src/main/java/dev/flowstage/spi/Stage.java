@@ -47,6 +47,15 @@ public interface Stage<C> {
     }
 
     /**
+     * Returns the problems of {@code config}, including its expressions and policies checked with
+     * {@code validation}; by default the problems of {@link #validate(Object)}. Called once when a
+     * flow compiles.
+     */
+    default List<String> validate(C config, StageValidation validation) {
+        return validate(config);
+    }
+
+    /**
      * Returns the typed context keys this stage writes with record or non-JSON-native value types,
      * so that persisted executions read them back with the right types.
      */

@@ -77,4 +77,26 @@ public interface StageContext<C> {
 
     /** Publishes {@code event} to the engine's listeners. */
     void publish(FlowEvent event);
+
+    /**
+     * Returns the writable user store.
+     *
+     * @throws IllegalStateException when the engine's user directory is read-only
+     */
+    UserStore userStore();
+
+    /** Returns the link tokens of this execution and stage. */
+    Tokens tokens();
+
+    /** Returns the sandboxed expression evaluator. */
+    Expressions expressions();
+
+    /**
+     * Evaluates {@code policies} for this execution with {@code context} in {@code mode}; an error
+     * fails the check (never passes it).
+     */
+    PolicyCheck checkPolicies(
+            java.util.List<dev.flowstage.api.definition.PolicyDefinition> policies,
+            dev.flowstage.api.definition.PolicyEngineMode mode,
+            FlowContext context);
 }

@@ -13,6 +13,7 @@ import dev.flowstage.spi.ExecutionStore;
 import dev.flowstage.spi.FlowEventListener;
 import dev.flowstage.spi.PolicyType;
 import dev.flowstage.spi.Stage;
+import dev.flowstage.spi.TokenStore;
 import dev.flowstage.spi.UserDirectory;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -36,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Builds a {@link FlowEngine}. Not thread-safe; build once and share the engine, which is.
  *
  * <p>Stages are registered explicitly ({@link #stage}); the built-in policy types (expression,
- * dummy) are always present. Defaults: in-memory execution store, empty in-memory user directory,
+ * dummy) are always present. Defaults: in-memory execution and token stores, empty in-memory user directory,
  * system UTC clock, {@code SecureRandom}, 30-minute idle timeout, 64 KiB response bodies, relative
  * redirects only.
  */
@@ -45,6 +46,7 @@ public final class FlowEngineBuilder {
     private SecureRandom random;
     private UserDirectory users = new InMemoryUserDirectory();
     private ExecutionStore executions = new InMemoryExecutionStore();
+    private TokenStore tokens = new InMemoryTokenStore();
     private final List<FlowEventListener> listeners = new ArrayList<>();
     private final Map<String, Stage<?>> stages = new LinkedHashMap<>();
     private final Map<String, PolicyType<?>> policyTypes = new LinkedHashMap<>();
@@ -80,6 +82,12 @@ public final class FlowEngineBuilder {
     /** Sets where executions are persisted. */
     public FlowEngineBuilder executionStore(ExecutionStore store) {
         this.executions = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /** Sets where link tokens (email verification, recovery) are persisted. */
+    public FlowEngineBuilder tokenStore(TokenStore store) {
+        this.tokens = Objects.requireNonNull(store, "store");
         return this;
     }
 
@@ -169,7 +177,7 @@ public final class FlowEngineBuilder {
     public FlowEngine build() {
         SecureRandom rng = random != null ? random : new SecureRandom();
         EngineServices engineServices = new EngineServices(users, clock, rng, services,
-                new EngineServices.Events(listeners), idleTimeout, redirectHosts);
+                new EngineServices.Events(listeners), idleTimeout, redirectHosts, tokens);
         DefaultFlowEngine engine = EngineAssembly.assemble(engineServices, stages, policyTypes, executions, contextKeys(),
                 maxBodyBytes, policyExecutor(policyThreads));
         deployAll(engine);

@@ -7,6 +7,9 @@ import dev.flowstage.api.definition.FlowDefinition;
 import dev.flowstage.core.FlowEngineBuilder;
 import dev.flowstage.core.FlowEngines;
 import dev.flowstage.core.InMemoryExecutionStore;
+import dev.flowstage.core.InMemoryInvitationStore;
+import dev.flowstage.spi.InvitationStore;
+import dev.flowstage.spi.Mailer;
 import dev.flowstage.spi.PasswordHasher;
 import dev.flowstage.stages.BuiltinStages;
 import dev.flowstage.stages.hash.Argon2idHasher;
@@ -19,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * An in-memory engine for tests: the built-in stages, a {@link TestClock}, {@link TestUsers}
- * hashed with a cheap Argon2id, a seeded random source, and the events it published. Build one per
+ * hashed with a cheap Argon2id, a {@link TestMailbox}, an in-memory invitation store, a seeded
+ * random source, and the events it published. Build one per
  * test (the JUnit extension {@link FlowstageExtension} does) or per property try; close it after.
  */
 public final class FlowKit implements AutoCloseable {
@@ -27,6 +31,8 @@ public final class FlowKit implements AutoCloseable {
     private final TestClock clock;
     private final TestUsers users;
     private final InMemoryExecutionStore executions;
+    private final InMemoryInvitationStore invitations;
+    private final TestMailbox mailbox;
     private final List<FlowEvent> events;
     private final String name;
 
@@ -34,12 +40,16 @@ public final class FlowKit implements AutoCloseable {
         this.clock = new TestClock();
         this.users = new TestUsers(builder.hasher);
         this.executions = new InMemoryExecutionStore();
+        this.invitations = new InMemoryInvitationStore();
+        this.mailbox = new TestMailbox();
         this.events = new CopyOnWriteArrayList<>();
         this.name = builder.name;
         builder.users.forEach(setup -> setup.accept(users));
         FlowEngineBuilder engineBuilder = FlowEngines.builder().clock(clock).random(seeded()).users(users)
                 .executionStore(executions).listener(events::add).stages(BuiltinStages.all())
-                .service(PasswordHasher.class, builder.hasher);
+                .service(PasswordHasher.class, builder.hasher)
+                .service(InvitationStore.class, invitations)
+                .service(Mailer.class, mailbox);
         builder.flows.forEach(engineBuilder::flow);
         builder.customizers.forEach(customizer -> customizer.accept(engineBuilder));
         this.engine = engineBuilder.build();
@@ -78,6 +88,16 @@ public final class FlowKit implements AutoCloseable {
     /** Returns the execution store. */
     public InMemoryExecutionStore executions() {
         return executions;
+    }
+
+    /** Returns the invitation store the engine's stages use. */
+    public InMemoryInvitationStore invitations() {
+        return invitations;
+    }
+
+    /** Returns the mailbox that receives every mail the engine sends (unless a test registers its own mailer). */
+    public TestMailbox mailbox() {
+        return mailbox;
     }
 
     /** Returns the events published so far, in order. */

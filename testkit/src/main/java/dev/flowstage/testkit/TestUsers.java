@@ -2,19 +2,21 @@ package dev.flowstage.testkit;
 
 import dev.flowstage.api.Secret;
 import dev.flowstage.api.User;
+import dev.flowstage.api.UserDraft;
 import dev.flowstage.core.InMemoryUserDirectory;
 import dev.flowstage.spi.PasswordHasher;
-import dev.flowstage.spi.UserDirectory;
+import dev.flowstage.spi.UserStore;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-memory user directory for tests that hashes passwords with the kit's (cheap) hasher.
- * Thread-safe.
+ * An in-memory user store for tests that hashes passwords with the kit's (cheap) hasher.
+ * Thread-safe; writes are atomic.
  */
-public final class TestUsers implements UserDirectory {
+public final class TestUsers implements UserStore {
     private final InMemoryUserDirectory directory = new InMemoryUserDirectory();
     private final PasswordHasher hasher;
     private final AtomicInteger ids = new AtomicInteger();
@@ -46,6 +48,27 @@ public final class TestUsers implements UserDirectory {
     /** Returns the user named {@code username}; throws {@link IllegalArgumentException} when there is none. */
     public User get(String username) {
         return findByUsername(username).orElseThrow(() -> new IllegalArgumentException("no test user '" + username + "'"));
+    }
+
+    /** Returns whether {@code password} is {@code username}'s password. */
+    public boolean passwordMatches(String username, String password) {
+        String hash = get(username).passwordHash();
+        return hash != null && hasher.verify(Secret.of(password), hash);
+    }
+
+    /** Returns every user, in no particular order. */
+    public List<User> all() {
+        return directory.all();
+    }
+
+    @Override
+    public User create(UserDraft draft) {
+        return directory.create(draft);
+    }
+
+    @Override
+    public User update(User user) {
+        return directory.update(user);
     }
 
     @Override

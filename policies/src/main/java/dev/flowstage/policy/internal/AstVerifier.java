@@ -78,16 +78,16 @@ final class AstVerifier {
         } else if (BINARY.contains(type)) {
             node(((BooleanNode) node).getLeft());
             node(((BooleanNode) node).getRight());
-        } else if (type == Contains.class) {
-            node(((Contains) node).getFirstStatement());
-            node(((Contains) node).getSecondStatement());
         } else {
             wrapper(node);
         }
     }
 
     private void wrapper(ASTNode node) {
-        if (node instanceof Negation negation && node.getClass() == Negation.class) {
+        if (node instanceof Contains contains && node.getClass() == Contains.class) {
+            node(contains.getFirstStatement());
+            node(contains.getSecondStatement());
+        } else if (node instanceof Negation negation && node.getClass() == Negation.class) {
             statement(negation.getStatement());
         } else if (node instanceof Substatement substatement && node.getClass() == Substatement.class) {
             statement(substatement.getStatement());

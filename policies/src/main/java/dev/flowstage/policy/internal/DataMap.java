@@ -34,19 +34,7 @@ public final class DataMap extends AbstractMap<String, Object> {
         return new AbstractSet<>() {
             @Override
             public Iterator<Entry<String, Object>> iterator() {
-                Iterator<? extends Entry<?, ?>> entries = source.entrySet().iterator();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return entries.hasNext();
-                    }
-
-                    @Override
-                    public Entry<String, Object> next() {
-                        Entry<?, ?> entry = entries.next();
-                        return new SimpleImmutableEntry<>(String.valueOf(entry.getKey()), DataViews.data(entry.getValue()));
-                    }
-                };
+                return new Entries(source.entrySet().iterator());
             }
 
             @Override
@@ -54,5 +42,25 @@ public final class DataMap extends AbstractMap<String, Object> {
                 return source.size();
             }
         };
+    }
+
+    /** Iterates the source's entries as read-only entries of data views. */
+    private static final class Entries implements Iterator<Entry<String, Object>> {
+        private final Iterator<? extends Entry<?, ?>> entries;
+
+        Entries(Iterator<? extends Entry<?, ?>> entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return entries.hasNext();
+        }
+
+        @Override
+        public Entry<String, Object> next() {
+            Entry<?, ?> entry = entries.next();
+            return new SimpleImmutableEntry<>(String.valueOf(entry.getKey()), DataViews.data(entry.getValue()));
+        }
     }
 }

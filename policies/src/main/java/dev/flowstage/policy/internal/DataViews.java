@@ -33,10 +33,8 @@ public final class DataViews {
      * else its string form.
      */
     public static Object data(Object value) {
-        if (value == null || SCALARS.contains(value.getClass())) {
-            return value;
-        }
-        if (value instanceof DataMap || value instanceof DataList || value instanceof UserView) {
+        if (value == null || SCALARS.contains(value.getClass()) || value instanceof DataMap
+                || value instanceof DataList || value instanceof UserView) {
             return value;
         }
         if (value instanceof User user) {

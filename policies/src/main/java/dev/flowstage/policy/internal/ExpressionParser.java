@@ -11,9 +11,9 @@ import java.util.Set;
  * from the context object, every property and index read as a null-safe map or list lookup
  * ({@code user.name['k']} becomes {@code this.?get('user').?get('name').?get('k')}). MVEL never
  * sees a property access, because it resolves a property named like a zero-argument method
- * ({@code user.getClass}) by calling that method, and its {@code [..]} is not null-safe. Whatever is not in the
- * grammar below is refused with a message naming it, so MVEL only ever compiles text that is
- * known to be safe.
+ * ({@code user.getClass}) by calling that method, and its {@code [..]} is not null-safe. Whatever
+ * is not in the grammar below is refused with a message naming it, so MVEL only ever compiles
+ * text that is known to be safe.
  *
  * <pre>
  * expression := or ('?' expression ':' expression)?
@@ -22,6 +22,9 @@ import java.util.Set;
  * primary    := STRING | NUMBER | true | false | null | '(' expression ')' | helper '(' args ')' | chain
  * chain      := VARIABLE ( ('.' | '.?') NAME ('(' args ')')? | '[' expression ']' )*
  * </pre>
+ *
+ * <p>In canonical mode the parser re-reads its own output (an identifier node of MVEL's tree):
+ * variables are then written {@code this.?get('name')} and direct property reads are refused.
  */
 final class ExpressionParser {
     /** The deepest nesting of parentheses, arguments, indexes and negations accepted. */
@@ -31,15 +34,14 @@ final class ExpressionParser {
             Set.of("||"), Set.of("&&"), Set.of("==", "!="), Set.of("<", ">", "<=", ">=", "contains"),
             Set.of("+", "-"), Set.of("*", "/", "%"));
 
-    private final List<Token> tokens;
+    private final TokenCursor tokens;
     private final Vocabulary vocabulary;
     private final boolean canonical;
     private final Set<String> used = new LinkedHashSet<>();
-    private int index;
     private int depth;
 
     private ExpressionParser(String text, Vocabulary vocabulary, boolean canonical) {
-        this.tokens = Lexer.tokenize(text, canonical);
+        this.tokens = new TokenCursor(Lexer.tokenize(text, canonical));
         this.vocabulary = vocabulary;
         this.canonical = canonical;
     }
@@ -52,34 +54,32 @@ final class ExpressionParser {
     static Parsed parse(String source, Vocabulary vocabulary) {
         ExpressionParser parser = new ExpressionParser(source, vocabulary, false);
         Emitted result = parser.expression();
-        parser.expectEnd();
+        parser.tokens.expectEnd();
         return new Parsed(result.text(), parser.used);
     }
 
     /**
      * Checks that {@code text} (an identifier node as MVEL compiled it) is one variable, chain or
-     * helper call that this grammar accepts.
+     * helper call in the canonical form this parser writes.
      *
      * @throws IllegalArgumentException when it is anything else
      */
     static void checkChain(String text, Vocabulary vocabulary) {
         ExpressionParser parser = new ExpressionParser(text, vocabulary, true);
         Emitted result = parser.primary();
-        parser.expectEnd();
+        parser.tokens.expectEnd();
         if (result.kind() == Kind.LITERAL || result.kind() == Kind.COMPOUND) {
             throw new IllegalArgumentException("compiled expression holds an unexpected node '" + text + "'");
         }
     }
 
     private Emitted expression() {
-        if (++depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("expression nests deeper than " + MAX_DEPTH + " levels");
-        }
+        enter();
         Emitted condition = binary(0);
         Emitted result = condition;
-        if (accept("?")) {
+        if (tokens.accept("?")) {
             Emitted whenTrue = expression();
-            expect(":");
+            tokens.expect(":");
             Emitted whenFalse = expression();
             result = compound(condition.text() + " ? " + whenTrue.text() + " : " + whenFalse.text());
         }
@@ -94,8 +94,8 @@ final class ExpressionParser {
         Emitted first = binary(level + 1);
         StringBuilder text = new StringBuilder(first.text());
         boolean combined = false;
-        while (isOperator(current(), LEVELS.get(level))) {
-            String operator = next().text();
+        while (isOperator(tokens.current(), LEVELS.get(level))) {
+            String operator = tokens.next().text();
             text.append(' ').append(operator).append(' ').append(binary(level + 1).text());
             combined = true;
         }
@@ -103,33 +103,31 @@ final class ExpressionParser {
     }
 
     private Emitted unary() {
-        if (accept("!")) {
-            if (++depth > MAX_DEPTH) {
-                throw new IllegalArgumentException("expression nests deeper than " + MAX_DEPTH + " levels");
-            }
+        if (tokens.accept("!")) {
+            enter();
             Emitted operand = unary();
             depth--;
             return compound("!" + parenthesised(operand));
         }
-        if (current().is("-") && peek(1).kind() == Token.Kind.NUMBER) {
-            next();
-            return new Emitted("-" + next().text(), Kind.LITERAL);
+        if (tokens.current().is("-") && tokens.peek(1).kind() == Token.Kind.NUMBER) {
+            tokens.next();
+            return new Emitted("-" + tokens.next().text(), Kind.LITERAL);
         }
         return primary();
     }
 
     private Emitted primary() {
-        Token token = next();
+        Token token = tokens.next();
         if (token.kind() == Token.Kind.STRING || token.kind() == Token.Kind.NUMBER) {
             return new Emitted(token.text(), Kind.LITERAL);
         }
         if (token.is("(")) {
             Emitted inner = expression();
-            expect(")");
+            tokens.expect(")");
             return inner;
         }
         if (token.kind() != Token.Kind.IDENTIFIER) {
-            throw unexpected(token);
+            throw TokenCursor.unexpected(token);
         }
         return identifier(token.text());
     }
@@ -138,14 +136,14 @@ final class ExpressionParser {
         if (name.equals("true") || name.equals("false") || name.equals("null")) {
             return new Emitted(name, Kind.LITERAL);
         }
-        if (current().is("(")) {
+        if (tokens.current().is("(")) {
             List<String> arguments = arguments();
             vocabulary.checkHelper(name, arguments.size());
             return new Emitted(name + "(" + String.join(", ", arguments) + ")", Kind.CALL);
         }
         String variable = canonical && name.equals(Lexer.THIS) ? contextVariable() : name;
         if (!vocabulary.isVariable(variable) || (canonical && variable.equals(name))) {
-            throw new IllegalArgumentException(vocabulary.notAVariable(qualifiedName(variable)));
+            throw new IllegalArgumentException(vocabulary.notAVariable(tokens.qualifiedName(variable)));
         }
         used.add(variable);
         return chain(variable);
@@ -153,25 +151,26 @@ final class ExpressionParser {
 
     /** Reads the variable of canonical text's {@code this.?get('variable')}. */
     private String contextVariable() {
-        expect(".?");
-        Token get = next();
-        if (!get.text().equals("get") || !current().is("(") || peek(1).kind() != Token.Kind.STRING || !peek(2).is(")")) {
-            throw unexpected(get);
+        tokens.expect(".?");
+        Token get = tokens.next();
+        if (!get.text().equals("get") || !tokens.current().is("(")
+                || tokens.peek(1).kind() != Token.Kind.STRING || !tokens.peek(2).is(")")) {
+            throw TokenCursor.unexpected(get);
         }
-        next();
-        String quoted = next().text();
-        next();
+        tokens.next();
+        String quoted = tokens.next().text();
+        tokens.next();
         return quoted.substring(1, quoted.length() - 1);
     }
 
     private Emitted chain(String variable) {
         StringBuilder text = new StringBuilder(Lexer.THIS).append(".?get('").append(variable).append("')");
         boolean members = false;
-        while (current().is(".") || current().is(".?") || current().is("[")) {
+        while (tokens.current().is(".") || tokens.current().is(".?") || tokens.current().is("[")) {
             members = true;
-            if (next().is("[")) {
+            if (tokens.next().is("[")) {
                 text.append(".?get(").append(expression().text()).append(')');
-                expect("]");
+                tokens.expect("]");
             } else {
                 text.append(".?").append(member());
             }
@@ -181,62 +180,38 @@ final class ExpressionParser {
 
     /** Returns a member as MVEL text: a method call, or a property as a map lookup (never a getter or method). */
     private String member() {
-        Token name = next();
+        Token name = tokens.next();
         if (name.kind() != Token.Kind.IDENTIFIER) {
             throw new IllegalArgumentException("expected a property or method name, found " + name.describe());
         }
-        if (!current().is("(")) {
+        if (!tokens.current().is("(")) {
             if (canonical) { // the parser writes no property reads: MVEL would resolve them to methods
                 throw new IllegalArgumentException("compiled expression reads property '" + name.text() + "' directly");
             }
             MemberRules.checkProperty(name.text());
             return "get('" + name.text() + "')";
         }
-        MemberRules.checkMethod(name.text(), countArguments());
+        MemberRules.checkMethod(name.text(), tokens.countArguments());
         return name.text() + "(" + String.join(", ", arguments()) + ")";
     }
 
     private List<String> arguments() {
-        expect("(");
+        tokens.expect("(");
         List<String> arguments = new ArrayList<>();
-        if (accept(")")) {
+        if (tokens.accept(")")) {
             return arguments;
         }
         do {
             arguments.add(expression().text());
-        } while (accept(","));
-        expect(")");
+        } while (tokens.accept(","));
+        tokens.expect(")");
         return arguments;
     }
 
-    /** Counts the arguments of the call at the current '(' without consuming it, so the method is checked first. */
-    private int countArguments() {
-        if (peek(1).is(")")) {
-            return 0;
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("expression nests deeper than " + MAX_DEPTH + " levels");
         }
-        int count = 1;
-        int nesting = 0;
-        for (int i = index; tokens.get(i).kind() != Token.Kind.END; i++) {
-            Token token = tokens.get(i);
-            nesting += token.is("(") || token.is("[") ? 1 : token.is(")") || token.is("]") ? -1 : 0;
-            if (nesting == 0) {
-                return count;
-            }
-            count += nesting == 1 && token.is(",") ? 1 : 0;
-        }
-        return count;
-    }
-
-    /** Returns {@code name} with the dotted segments after it, when together they look like a class name. */
-    private String qualifiedName(String name) {
-        StringBuilder qualified = new StringBuilder(name);
-        String last = name;
-        for (int i = index; Character.isLowerCase(last.charAt(0)) && tokens.get(i).is(".")
-                && tokens.get(i + 1).kind() == Token.Kind.IDENTIFIER; i += 2) {
-            last = tokens.get(i + 1).text();
-            qualified.append('.').append(last);
-        }
-        return Character.isUpperCase(last.charAt(0)) ? qualified.toString() : name;
     }
 
     private static boolean isOperator(Token token, Set<String> operators) {
@@ -251,49 +226,6 @@ final class ExpressionParser {
 
     private static Emitted compound(String text) {
         return new Emitted("(" + text + ")", Kind.COMPOUND);
-    }
-
-    private Token current() {
-        return tokens.get(index);
-    }
-
-    private Token peek(int ahead) {
-        return tokens.get(Math.min(index + ahead, tokens.size() - 1));
-    }
-
-    private Token next() {
-        Token token = current();
-        if (token.kind() != Token.Kind.END) {
-            index++;
-        }
-        return token;
-    }
-
-    private boolean accept(String symbol) {
-        if (current().is(symbol)) {
-            index++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(String symbol) {
-        if (!accept(symbol)) {
-            throw new IllegalArgumentException("expected '" + symbol + "' but found " + current().describe());
-        }
-    }
-
-    private void expectEnd() {
-        if (current().kind() != Token.Kind.END) {
-            throw unexpected(current());
-        }
-    }
-
-    private static IllegalArgumentException unexpected(Token token) {
-        if (token.kind() == Token.Kind.END) {
-            return new IllegalArgumentException("expression ends too early");
-        }
-        return new IllegalArgumentException("unexpected " + token.describe());
     }
 
     /** What one production wrote out, and what kind of thing it is. */

@@ -38,6 +38,10 @@ final class Symbols {
         if ((c == '+' || c == '-') && next == c) {
             throw new IllegalArgumentException("'" + c + c + "' is not allowed (expressions cannot modify data)");
         }
+        refuseNonExpression(c, next);
+    }
+
+    private static void refuseNonExpression(char c, char next) {
         if (c == '/' && (next == '/' || next == '*')) {
             throw new IllegalArgumentException("comments are not allowed in expressions");
         }

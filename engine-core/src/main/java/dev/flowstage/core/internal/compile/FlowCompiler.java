@@ -11,6 +11,7 @@ import dev.flowstage.policy.CompiledBinding;
 import dev.flowstage.spi.Policy;
 import dev.flowstage.spi.PolicyType;
 import dev.flowstage.spi.Stage;
+import dev.flowstage.spi.StageValidation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,14 +31,16 @@ public final class FlowCompiler {
     private final Map<String, PolicyType<?>> policyTypes;
     private final ConfigValidator validator;
     private final JsonMapper mapper;
+    private final StageValidation stageValidation;
 
     /** Creates a compiler over the registered stage and policy types. */
-    public FlowCompiler(
-            Map<String, Stage<?>> stages, Map<String, PolicyType<?>> policyTypes, ConfigValidator validator, JsonMapper mapper) {
+    public FlowCompiler(Map<String, Stage<?>> stages, Map<String, PolicyType<?>> policyTypes, ConfigValidator validator,
+            JsonMapper mapper, StageValidation stageValidation) {
         this.stages = Map.copyOf(stages);
         this.policyTypes = Map.copyOf(policyTypes);
         this.validator = validator;
         this.mapper = mapper;
+        this.stageValidation = stageValidation;
     }
 
     /**
@@ -84,7 +87,7 @@ public final class FlowCompiler {
         @SuppressWarnings("unchecked")
         Stage<Object> typed = (Stage<Object>) stage;
         problems.addAll(validator.problems(where, definition.config()));
-        typed.validate(definition.config()).forEach(problem -> problems.add(where + ": " + problem));
+        typed.validate(definition.config(), stageValidation).forEach(problem -> problems.add(where + ": " + problem));
         return typed;
     }
 

@@ -17,9 +17,10 @@ import dev.flowstage.core.internal.compile.FlowCompiler;
 import dev.flowstage.core.internal.machine.MachineStates;
 import dev.flowstage.core.internal.protocol.MalformedBodyException;
 import dev.flowstage.core.internal.protocol.WireCodec;
-import dev.flowstage.policy.PolicyEngine;
 import dev.flowstage.spi.ExecutionStore;
 import dev.flowstage.spi.StoredExecution;
+import dev.flowstage.spi.StoredToken;
+import dev.flowstage.api.TokenException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -35,18 +36,19 @@ public final class DefaultFlowEngine implements FlowEngine {
     private final ExecutionCodec codec;
     private final WireCodec wire;
     private final ExecutionRunner runner;
+    private final Renderer renderer;
     private final AutoCloseable resources;
 
     /** Creates an engine; {@code resources} are closed with it. */
-    public DefaultFlowEngine(EngineServices services, FlowCompiler compiler, PolicyEngine policies, ExecutionStore store,
+    DefaultFlowEngine(EngineServices services, FlowCompiler compiler, StageTools tools, ExecutionStore store,
             ExecutionCodec codec, WireCodec wire, AutoCloseable resources) {
         this.services = services;
         this.registry = new FlowRegistry(compiler);
         this.store = store;
         this.codec = codec;
         this.wire = wire;
-        this.runner = new ExecutionRunner(services, new PolicyGate(policies, services),
-                new Renderer(services.allowedRedirectHosts()));
+        this.renderer = new Renderer(services.allowedRedirectHosts());
+        this.runner = new ExecutionRunner(services, tools, renderer);
         this.resources = resources;
     }
 
@@ -56,9 +58,9 @@ public final class DefaultFlowEngine implements FlowEngine {
         CompiledFlow flow = registry.current(Objects.requireNonNull(flowSlug, "flowSlug"))
                 .orElseThrow(() -> new FlowNotFoundException(flowSlug));
         Execution fresh = new Execution(ExecutionCodec.newId(services.random()), 0, flow.slug(), flow.version(),
-                MachineStates.START, List.of(), FlowContext.empty(), request, services.clock().instant(), "");
+                MachineStates.START, List.of(), FlowContext.empty(), request, services.clock().instant(), "", Instant.EPOCH);
         ExecutionRunner.Step step = runner.start(flow, fresh);
-        store.insert(codec.encode(step.execution(), 1, expiry()));
+        store.insert(codec.encode(step.execution(), 1, expiry(step.execution())));
         return step.result();
     }
 
@@ -80,6 +82,28 @@ public final class DefaultFlowEngine implements FlowEngine {
             return runner.render(loaded.flow(), loaded.execution(), ResponseErrors.nonField(e.getMessage(), PARSE_ERROR));
         }
         return submit(id, response, request);
+    }
+
+    @Override
+    public FlowResult resume(String rawToken, RequestInfo request) {
+        StoredToken token = ExecutionTokens.check(services, rawToken);
+        if (token.executionId() == null) {
+            throw new TokenException(TokenException.Reason.FOREIGN);
+        }
+        Loaded loaded;
+        try {
+            loaded = loadActive(token.executionId());
+        } catch (ExecutionNotFoundException e) {
+            throw new TokenException(TokenException.Reason.STALE);
+        }
+        Execution execution = loaded.execution();
+        if (!loaded.flow().slug().equals(token.flowSlug())
+                || !loaded.flow().binding(execution.currentBinding()).name().equals(token.stageName())) {
+            throw new TokenException(TokenException.Reason.STALE);
+        }
+        Object header = token.data().getOrDefault("header", "Continue to confirm this email address.");
+        return new FlowResult.Pending(execution.id(), renderer.confirmation(loaded.flow().definition(), execution,
+                String.valueOf(header), rawToken));
     }
 
     @Override
@@ -162,14 +186,15 @@ public final class DefaultFlowEngine implements FlowEngine {
 
     private FlowResult save(Loaded loaded, ExecutionRunner.Step step) {
         long version = loaded.execution().version();
-        if (!store.replace(codec.encode(step.execution(), version + 1, expiry()), version)) {
+        if (!store.replace(codec.encode(step.execution(), version + 1, expiry(step.execution())), version)) {
             throw new ExecutionConflictException(loaded.execution().id().value());
         }
         return step.result();
     }
 
-    private Instant expiry() {
-        return services.clock().instant().plus(services.idleTimeout());
+    private Instant expiry(Execution execution) {
+        Instant idle = services.clock().instant().plus(services.idleTimeout());
+        return execution.finished() || idle.isAfter(execution.holdUntil()) ? idle : execution.holdUntil();
     }
 
     /** Keeps the flow's query from the start unless the new request carries one. */

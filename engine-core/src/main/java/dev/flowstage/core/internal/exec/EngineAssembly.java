@@ -8,6 +8,9 @@ import dev.flowstage.policy.PolicyEngine;
 import dev.flowstage.spi.ExecutionStore;
 import dev.flowstage.spi.PolicyType;
 import dev.flowstage.spi.Stage;
+import dev.flowstage.spi.StageValidation;
+import dev.flowstage.api.definition.PolicyDefinition;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,11 +25,28 @@ public final class EngineAssembly {
             int maxBodyBytes, ExecutorService policyExecutor) {
         ConfigValidator validator = new ConfigValidator();
         JsonMapper mapper = JsonMapper.builder().build();
-        return new DefaultFlowEngine(services, new FlowCompiler(stages, policyTypes, validator, mapper),
-                new PolicyEngine(policyExecutor, error -> { }), store, new ExecutionCodec(mapper, contextKeys),
+        PolicyEngine policies = new PolicyEngine(policyExecutor, error -> { });
+        StageTools tools = new StageTools(
+                new StageExpressions(), new StagePolicies(policyTypes, policies), new PolicyGate(policies, services));
+        FlowCompiler compiler = new FlowCompiler(stages, policyTypes, validator, mapper, validation(tools));
+        return new DefaultFlowEngine(services, compiler, tools, store, new ExecutionCodec(mapper, contextKeys),
                 new WireCodec(maxBodyBytes), () -> {
                     policyExecutor.shutdownNow();
                     validator.close();
                 });
+    }
+
+    private static StageValidation validation(StageTools tools) {
+        return new StageValidation() {
+            @Override
+            public List<String> checkExpression(String source) {
+                return tools.expressions().check(source);
+            }
+
+            @Override
+            public List<String> checkPolicy(PolicyDefinition policy) {
+                return tools.policies().problems(policy);
+            }
+        };
     }
 }

@@ -2,6 +2,7 @@ package dev.flowstage.core.internal.exec;
 
 import dev.flowstage.api.FlowEvent;
 import dev.flowstage.spi.FlowEventListener;
+import dev.flowstage.spi.TokenStore;
 import dev.flowstage.spi.UserDirectory;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * @param events the event publisher
  * @param idleTimeout how long an execution may stay idle
  * @param allowedRedirectHosts hosts absolute redirects may point to
+ * @param tokens the link token store
  */
 public record EngineServices(
         UserDirectory users,
@@ -30,7 +32,8 @@ public record EngineServices(
         Map<Class<?>, Object> services,
         Events events,
         Duration idleTimeout,
-        Set<String> allowedRedirectHosts) {
+        Set<String> allowedRedirectHosts,
+        TokenStore tokens) {
 
     /** Validates and copies the parts. */
     public EngineServices {

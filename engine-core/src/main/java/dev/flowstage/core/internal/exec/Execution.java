@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param request the request that started (or last continued) the execution
  * @param createdAt when it started
  * @param outcome the deny message of a denied execution, the redirect of a finished one, else empty
+ * @param holdUntil the execution lives at least until then (a link token issued for it is valid that long)
  */
 public record Execution(
         ExecutionId id,
@@ -32,7 +33,8 @@ public record Execution(
         FlowContext context,
         RequestInfo request,
         Instant createdAt,
-        String outcome) {
+        String outcome,
+        Instant holdUntil) {
 
     /** Validates and copies the parts. */
     public Execution {
@@ -45,6 +47,7 @@ public record Execution(
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(holdUntil, "holdUntil");
     }
 
     /** Returns whether the execution has ended. */
@@ -58,22 +61,29 @@ public record Execution(
     }
 
     Execution withState(String newState) {
-        return new Execution(id, version, flowSlug, flowVersion, newState, planned, context, request, createdAt, outcome);
+        return new Execution(id, version, flowSlug, flowVersion, newState, planned, context, request, createdAt, outcome, holdUntil);
     }
 
     Execution withContext(FlowContext newContext) {
-        return new Execution(id, version, flowSlug, flowVersion, state, planned, newContext, request, createdAt, outcome);
+        return new Execution(id, version, flowSlug, flowVersion, state, planned, newContext, request, createdAt, outcome, holdUntil);
     }
 
     Execution withPlan(List<Integer> newPlan, FlowContext newContext) {
-        return new Execution(id, version, flowSlug, flowVersion, state, newPlan, newContext, request, createdAt, outcome);
+        return new Execution(id, version, flowSlug, flowVersion, state, newPlan, newContext, request, createdAt, outcome, holdUntil);
+    }
+
+    Execution holdUntilAtLeast(Instant instant) {
+        if (instant == null || !instant.isAfter(holdUntil)) {
+            return this;
+        }
+        return new Execution(id, version, flowSlug, flowVersion, state, planned, context, request, createdAt, outcome, instant);
     }
 
     Execution withRequest(RequestInfo newRequest) {
-        return new Execution(id, version, flowSlug, flowVersion, state, planned, context, newRequest, createdAt, outcome);
+        return new Execution(id, version, flowSlug, flowVersion, state, planned, context, newRequest, createdAt, outcome, holdUntil);
     }
 
     Execution finish(String terminalState, String newOutcome) {
-        return new Execution(id, version, flowSlug, flowVersion, terminalState, planned, context, request, createdAt, newOutcome);
+        return new Execution(id, version, flowSlug, flowVersion, terminalState, planned, context, request, createdAt, newOutcome, holdUntil);
     }
 }

@@ -44,6 +44,9 @@ public final class ExecutionCodec {
         if (!execution.outcome().isEmpty()) {
             root.put("o", execution.outcome());
         }
+        if (execution.holdUntil().isAfter(Instant.EPOCH)) {
+            root.put("h", execution.holdUntil().toEpochMilli());
+        }
         return new StoredExecution(execution.id(), version, execution.flowSlug(), expiresAt, mapper.writeValueAsString(root));
     }
 
@@ -62,7 +65,8 @@ public final class ExecutionCodec {
             root.path("p").forEach(node -> planned.add(node.asInt()));
             return new Execution(stored.id(), stored.version(), root.path("f").asString(), root.path("fv").asString(),
                     root.path("s").asString(), planned, context(root.path("c")), request(root.path("r")),
-                    Instant.ofEpochMilli(root.path("t").asLong()), root.path("o").asString(""));
+                    Instant.ofEpochMilli(root.path("t").asLong()), root.path("o").asString(""),
+                    Instant.ofEpochMilli(root.path("h").asLong(0)));
         } catch (JacksonException e) {
             throw new IllegalStateException("execution '" + stored.id() + "' cannot be read: " + e.getOriginalMessage(), e);
         }

@@ -38,14 +38,14 @@ final class ExecutionRunner {
     record Step(Execution execution, FlowResult result) {}
 
     private final EngineServices services;
-    private final PolicyGate gate;
+    private final StageTools tools;
     private final Planner planner;
     private final Renderer renderer;
 
-    ExecutionRunner(EngineServices services, PolicyGate gate, Renderer renderer) {
+    ExecutionRunner(EngineServices services, StageTools tools, Renderer renderer) {
         this.services = services;
-        this.gate = gate;
-        this.planner = new Planner(gate);
+        this.tools = tools;
+        this.planner = new Planner(tools.gate());
         this.renderer = renderer;
     }
 
@@ -66,8 +66,9 @@ final class ExecutionRunner {
 
     Step submit(CompiledFlow flow, Execution execution, ChallengeResponse response) {
         CompiledStageBinding binding = flow.binding(execution.currentBinding());
-        StageResult result = call(binding, () -> binding.stage().submit(context(flow, binding, execution), response));
-        return handle(flow, execution, binding, result, new Budget());
+        DefaultStageContext ctx = context(flow, binding, execution);
+        StageResult result = call(binding, () -> binding.stage().submit(ctx, response));
+        return handle(flow, ctx.holdForTokens(execution), binding, result, new Budget());
     }
 
     /** Renders the current challenge of an active execution, or the outcome of a finished one. */
@@ -165,12 +166,13 @@ final class ExecutionRunner {
         } catch (PolicyGateErrored e) {
             return deny(flow, execution, POLICY_ERROR);
         }
-        Execution moved = execution.withState(next);
         if (next.equals(MachineStates.COMPLETED)) {
-            return complete(flow, moved);
+            return complete(flow, execution.withState(next));
         }
-        CompiledStageBinding binding = flow.binding(moved.currentBinding());
-        StageResult arrival = call(binding, () -> binding.stage().arrive(context(flow, binding, moved)));
+        CompiledStageBinding binding = flow.binding(MachineStates.stageIndex(next));
+        DefaultStageContext ctx = context(flow, binding, execution.withState(next));
+        StageResult arrival = call(binding, () -> binding.stage().arrive(ctx));
+        Execution moved = ctx.holdForTokens(execution.withState(next));
         if (arrival instanceof StageResult.Invalid invalid) {
             Execution updated = applyUpdate(flow, moved, binding, arrival);
             return updated == null ? deny(flow, moved, INTERNAL_ERROR) : pending(flow, updated, invalid.errors());
@@ -243,7 +245,7 @@ final class ExecutionRunner {
     }
 
     private DefaultStageContext context(CompiledFlow flow, CompiledStageBinding binding, Execution execution) {
-        return new DefaultStageContext(services, flow, binding, execution);
+        return new DefaultStageContext(services, tools, flow, binding, execution);
     }
 
     private void publish(FlowEvent event) {

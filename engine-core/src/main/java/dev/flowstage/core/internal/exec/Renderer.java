@@ -36,6 +36,19 @@ final class Renderer {
                 .withFlowInfo(flowInfo(flow, execution));
     }
 
+    /** An {@code ak-stage-consent} asking to confirm a link token; the client posts {@code token} back. */
+    Challenge confirmation(FlowDefinition flow, Execution execution, String header, String token) {
+        return Challenge.builder("ak-stage-consent")
+                .field("pending_user", pendingUsername(execution))
+                .field("pending_user_avatar", DEFAULT_AVATAR)
+                .field("header_text", header)
+                .field("permissions", java.util.List.of())
+                .field("additional_permissions", java.util.List.of())
+                .field("token", token)
+                .build()
+                .withFlowInfo(flowInfo(flow, execution));
+    }
+
     Challenge redirect(String to) {
         return Challenge.builder("xak-flow-redirect").field("to", to).build();
     }

@@ -1,0 +1,63 @@
+package dev.flowstage.benchmarks;
+
+import dev.flowstage.core.internal.machine.MachineEvent;
+import dev.flowstage.core.internal.machine.MachineStates;
+import dev.flowstage.core.internal.machine.SpringFlowMachine;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One {@link SpringFlowMachine#fire}: the state-machine share of a step. The machine of a flow
+ * with {@code stages} bindings is compiled once per trial; each operation fires PROCEED from
+ * {@code stage:i} (cycling i over every stage but the last) with a guard that admits every stage,
+ * as a step of {@link StepBenchmark} does, so the result is {@code stage:i+1}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class MachineBenchmark {
+    private static final IntPredicate ADMIT_ALL = index -> true;
+
+    /** The number of stage bindings of the machine (as in {@link StepBenchmark}). */
+    @Param({"10", "50"})
+    public int stages;
+
+    private SpringFlowMachine machine;
+    private String[] states;
+    private int at;
+
+    /** Compiles the machine and warms its pool with one fire. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        machine = SpringFlowMachine.compile(stages);
+        states = new String[stages];
+        for (int i = 0; i < stages; i++) {
+            states[i] = MachineStates.stage(i);
+        }
+        String first = machine.fire(MachineStates.START, MachineEvent.BEGIN, ADMIT_ALL);
+        if (!first.equals(states[0])) {
+            throw new IllegalStateException("BEGIN led to " + first);
+        }
+    }
+
+    /** Fires PROCEED from the current stage state and returns the state reached. */
+    @Benchmark
+    public String fire() {
+        String next = machine.fire(states[at], MachineEvent.PROCEED, ADMIT_ALL);
+        at++;
+        if (!next.equals(states[at])) {
+            throw new IllegalStateException("PROCEED from " + states[at - 1] + " led to " + next);
+        }
+        at %= stages - 1;
+        return next;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.flowstage.benchmarks;
+
+import dev.flowstage.api.ExecutionId;
+import dev.flowstage.api.FlowEngine;
+import dev.flowstage.api.FlowResult;
+import dev.flowstage.api.RequestInfo;
+import dev.flowstage.core.InMemoryExecutionStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A JFR-free sampling profile of {@link StepBenchmark#submitStep}: one thread runs steps of the
+ * dummy flow while this one samples its stack every millisecond and counts, for each part of the
+ * executor, the share of samples whose stack contains it (inclusive time). Stack samples are taken
+ * at safepoints, so shares are approximate; they cross-check the JMH ratio
+ * {@code MachineBenchmark.fire / StepBenchmark.submitStep}. Run it with
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.flowstage.benchmarks.StepProfile [stages] [seconds]}.
+ */
+public final class StepProfile {
+    private static final RequestInfo REQUEST = RequestInfo.anonymous();
+    /** Inclusive markers: label → "class simple name#method" a frame must match. */
+    private static final Map<String, String> MARKERS = markers();
+
+    private StepProfile() {}
+
+    /** Warms up for 10 s, then samples for {@code seconds} (default 20) a flow of {@code stages} (default 10). */
+    public static void main(String[] args) throws InterruptedException {
+        int stages = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        var hasher = Fixtures.cheapHasher();
+        InMemoryExecutionStore store = new InMemoryExecutionStore();
+        try (FlowEngine engine = Fixtures.engine(hasher, Fixtures.users(hasher), store, Fixtures.dummySteps(stages))) {
+            AtomicBoolean running = new AtomicBoolean(true);
+            long[] steps = new long[1];
+            Thread worker = new Thread(() -> steps[0] = loop(engine, store, running), "step-worker");
+            worker.start();
+            Thread.sleep(10_000);
+            long stepsBefore = steps[0];
+            Map<String, Integer> inclusive = new LinkedHashMap<>();
+            Map<String, Integer> topFrames = new TreeMap<>();
+            int samples = sample(worker, seconds * 1000L, inclusive, topFrames);
+            running.set(false);
+            worker.join();
+            report(stages, samples, inclusive, topFrames);
+            System.out.printf("(%d steps in total)%n", steps[0] - stepsBefore);
+        }
+    }
+
+    private static long loop(FlowEngine engine, InMemoryExecutionStore store, AtomicBoolean running) {
+        long count = 0;
+        ExecutionId id = engine.start(Fixtures.STEPS, REQUEST).executionId();
+        while (running.get()) {
+            FlowResult result = engine.submit(id, Fixtures.EMPTY, REQUEST);
+            if (result.isFinished()) {
+                store.delete(id);
+                id = engine.start(Fixtures.STEPS, REQUEST).executionId();
+            }
+            count++;
+        }
+        return count;
+    }
+
+    private static int sample(Thread worker, long millis, Map<String, Integer> inclusive, Map<String, Integer> top)
+            throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        int samples = 0;
+        while (System.currentTimeMillis() < end) {
+            StackTraceElement[] stack = worker.getStackTrace();
+            if (stack.length > 0) {
+                samples++;
+                MARKERS.forEach((label, marker) -> {
+                    if (contains(stack, marker)) {
+                        inclusive.merge(label, 1, Integer::sum);
+                    }
+                });
+                top.merge(packageOf(stack[0].getClassName()), 1, Integer::sum);
+            }
+            Thread.sleep(1);
+        }
+        return samples;
+    }
+
+    private static boolean contains(StackTraceElement[] stack, String marker) {
+        int hash = marker.indexOf('#');
+        String type = marker.substring(0, hash);
+        String method = marker.substring(hash + 1);
+        for (StackTraceElement frame : stack) {
+            if (frame.getMethodName().equals(method) && frame.getClassName().endsWith(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String packageOf(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? className : className.substring(0, dot);
+    }
+
+    private static void report(int stages, int samples, Map<String, Integer> inclusive, Map<String, Integer> top) {
+        System.out.printf("step profile, %d-stage dummy flow, %d samples (inclusive share of samples)%n", stages, samples);
+        MARKERS.keySet().forEach(label -> System.out.printf("  %-58s %5.1f %%%n", label,
+                100.0 * inclusive.getOrDefault(label, 0) / samples));
+        System.out.println("top frame by package (self share):");
+        top.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+                .forEach(entry -> System.out.printf("  %-58s %5.1f %%%n", entry.getKey(), 100.0 * entry.getValue() / samples));
+    }
+
+    private static Map<String, String> markers() {
+        Map<String, String> markers = new LinkedHashMap<>();
+        markers.put("engine.submit (the step)", ".DefaultFlowEngine#submit");
+        markers.put("  load: ExecutionCodec.decode", ".ExecutionCodec#decode");
+        markers.put("  stage submit (DummyStage.submit)", ".DummyStage#submit");
+        markers.put("  machine: SpringFlowMachine.fire", ".SpringFlowMachine#fire");
+        markers.put("    guard: Planner.admits", ".Planner#admits");
+        markers.put("  render next challenge: ExecutionRunner.render", ".ExecutionRunner#render");
+        markers.put("  save: ExecutionCodec.encode", ".ExecutionCodec#encode");
+        markers.put("  save: InMemoryExecutionStore.replace", ".InMemoryExecutionStore#replace");
+        markers.put("engine.start (amortised new execution)", ".DefaultFlowEngine#start");
+        return markers;
+    }
+}
