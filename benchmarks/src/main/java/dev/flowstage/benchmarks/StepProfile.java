@@ -38,12 +38,11 @@ public final class StepProfile {
             worker.start();
             Thread.sleep(10_000);
             long stepsBefore = steps[0];
-            Map<String, Integer> inclusive = new LinkedHashMap<>();
-            Map<String, Integer> topFrames = new TreeMap<>();
-            int samples = sample(worker, seconds * 1000L, inclusive, topFrames);
+            Tally tally = new Tally();
+            int samples = sample(worker, seconds * 1000L, tally);
             running.set(false);
             worker.join();
-            report(stages, samples, inclusive, topFrames);
+            report(stages, samples, tally);
             System.out.printf("(%d steps in total)%n", steps[0] - stepsBefore);
         }
     }
@@ -62,36 +61,60 @@ public final class StepProfile {
         return count;
     }
 
-    private static int sample(Thread worker, long millis, Map<String, Integer> inclusive, Map<String, Integer> top)
-            throws InterruptedException {
+    /** What the samples showed. */
+    private static final class Tally {
+        final Map<String, Integer> inclusive = new LinkedHashMap<>();
+        final Map<String, Integer> topPackages = new TreeMap<>();
+        final Map<String, Integer> fireLines = new TreeMap<>();
+        final Map<String, Integer> jdkCallers = new TreeMap<>();
+
+        void add(StackTraceElement[] stack) {
+            MARKERS.forEach((label, marker) -> {
+                if (indexOf(stack, marker) >= 0) {
+                    inclusive.merge(label, 1, Integer::sum);
+                }
+            });
+            topPackages.merge(packageOf(stack[0].getClassName()), 1, Integer::sum);
+            int fire = indexOf(stack, ".SpringFlowMachine#fire");
+            if (fire > 0) {
+                String callee = stack[fire - 1].getClassName().replaceAll(".*\\.", "") + "." + stack[fire - 1].getMethodName();
+                fireLines.merge("SpringFlowMachine.java:" + stack[fire].getLineNumber() + " -> " + callee, 1, Integer::sum);
+            }
+            if (stack[0].getClassName().startsWith("java.util.regex")) {
+                for (StackTraceElement frame : stack) {
+                    if (!frame.getClassName().startsWith("java.")) {
+                        jdkCallers.merge("regex from " + frame.getClassName() + "." + frame.getMethodName(), 1, Integer::sum);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static int sample(Thread worker, long millis, Tally tally) throws InterruptedException {
         long end = System.currentTimeMillis() + millis;
         int samples = 0;
         while (System.currentTimeMillis() < end) {
             StackTraceElement[] stack = worker.getStackTrace();
             if (stack.length > 0) {
                 samples++;
-                MARKERS.forEach((label, marker) -> {
-                    if (contains(stack, marker)) {
-                        inclusive.merge(label, 1, Integer::sum);
-                    }
-                });
-                top.merge(packageOf(stack[0].getClassName()), 1, Integer::sum);
+                tally.add(stack);
             }
             Thread.sleep(1);
         }
         return samples;
     }
 
-    private static boolean contains(StackTraceElement[] stack, String marker) {
+    private static int indexOf(StackTraceElement[] stack, String marker) {
         int hash = marker.indexOf('#');
         String type = marker.substring(0, hash);
         String method = marker.substring(hash + 1);
-        for (StackTraceElement frame : stack) {
-            if (frame.getMethodName().equals(method) && frame.getClassName().endsWith(type)) {
-                return true;
+        for (int i = 0; i < stack.length; i++) {
+            if (stack[i].getMethodName().equals(method) && stack[i].getClassName().endsWith(type)) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     private static String packageOf(String className) {
@@ -99,13 +122,19 @@ public final class StepProfile {
         return dot < 0 ? className : className.substring(0, dot);
     }
 
-    private static void report(int stages, int samples, Map<String, Integer> inclusive, Map<String, Integer> top) {
+    private static void report(int stages, int samples, Tally tally) {
         System.out.printf("step profile, %d-stage dummy flow, %d samples (inclusive share of samples)%n", stages, samples);
-        MARKERS.keySet().forEach(label -> System.out.printf("  %-58s %5.1f %%%n", label,
-                100.0 * inclusive.getOrDefault(label, 0) / samples));
-        System.out.println("top frame by package (self share):");
-        top.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
-                .forEach(entry -> System.out.printf("  %-58s %5.1f %%%n", entry.getKey(), 100.0 * entry.getValue() / samples));
+        MARKERS.keySet().forEach(label -> System.out.printf("  %-62s %5.1f %%%n", label,
+                100.0 * tally.inclusive.getOrDefault(label, 0) / samples));
+        print("inside SpringFlowMachine.fire, by line (see the source):", tally.fireLines, samples, 10);
+        print("top frame by package (self share):", tally.topPackages, samples, 12);
+        print("callers of java.util.regex (self share):", tally.jdkCallers, samples, 6);
+    }
+
+    private static void print(String title, Map<String, Integer> counts, int samples, int limit) {
+        System.out.println(title);
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+                .forEach(entry -> System.out.printf("  %-62s %5.1f %%%n", entry.getKey(), 100.0 * entry.getValue() / samples));
     }
 
     private static Map<String, String> markers() {
@@ -114,7 +143,9 @@ public final class StepProfile {
         markers.put("  load: ExecutionCodec.decode", ".ExecutionCodec#decode");
         markers.put("  stage submit (DummyStage.submit)", ".DummyStage#submit");
         markers.put("  machine: SpringFlowMachine.fire", ".SpringFlowMachine#fire");
+        markers.put("    reset to the stored state (stop, reset, start)", ".SpringFlowMachine#reset");
         markers.put("    guard: Planner.admits", ".Planner#admits");
+        markers.put("    Spring SM debug strings (AbstractStateMachine.toString)", ".AbstractStateMachine#toString");
         markers.put("  render next challenge: ExecutionRunner.render", ".ExecutionRunner#render");
         markers.put("  save: ExecutionCodec.encode", ".ExecutionCodec#encode");
         markers.put("  save: InMemoryExecutionStore.replace", ".InMemoryExecutionStore#replace");

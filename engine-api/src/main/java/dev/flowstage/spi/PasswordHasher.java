@@ -20,6 +20,17 @@ public interface PasswordHasher {
     /** Returns whether this hasher understands {@code encoded}'s algorithm. */
     boolean canVerify(String encoded);
 
+    /**
+     * Spends about as long as a verification and returns false: used when there is no user or no
+     * usable hash, so that response time does not reveal whether an account exists. By default it
+     * hashes {@code password} with the current parameters, which costs the same as verifying
+     * against a hash made with them.
+     */
+    default boolean verifyNothing(Secret password) {
+        hash(password);
+        return false;
+    }
+
     /** Returns whether {@code encoded} uses weaker parameters than this hasher's current ones. */
     default boolean needsRehash(String encoded) {
         return false;

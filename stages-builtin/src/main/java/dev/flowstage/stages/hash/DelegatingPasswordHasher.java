@@ -50,6 +50,12 @@ public final class DelegatingPasswordHasher implements PasswordHasher {
     }
 
     /** Returns whether any of the hashers can verify {@code encoded}. */
+    /** Spends the primary hasher's verification time and returns false. */
+    @Override
+    public boolean verifyNothing(Secret password) {
+        return hashers.get(0).verifyNothing(password);
+    }
+
     @Override
     public boolean canVerify(String encoded) {
         return verifier(encoded).isPresent();

@@ -5,11 +5,7 @@ import dev.flowstage.api.Secret;
 import dev.flowstage.api.User;
 import dev.flowstage.spi.PasswordHasher;
 import dev.flowstage.spi.StageContext;
-import java.util.Collections;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,41 +15,28 @@ import org.slf4j.LoggerFactory;
  */
 public final class PasswordChecks {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordChecks.class);
-    /** One hash of a random password per hasher, made with its current parameters on first use. */
-    private static final Map<PasswordHasher, String> DUMMY_HASHES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private PasswordChecks() {}
 
     /**
      * Returns whether {@code password} is {@code user}'s password and the user may sign in (exists,
      * is active, has a hash and the password is not empty). Always runs exactly one verification,
-     * against a dummy hash when there is nothing real to verify against.
+     * spending the same time ({@link PasswordHasher#verifyNothing}) when there is nothing real to verify against.
      */
     public static boolean verify(StageContext<?> ctx, PasswordHasher hasher, Secret password, Optional<User> user) {
         String stored = user.map(User::passwordHash).filter(hasher::canVerify).orElse(null);
         if (stored == null && user.map(User::passwordHash).isPresent()) {
             LOG.warn("user {} has a password hash that the PasswordHasher service cannot verify", user.get().id());
         }
-        String target = stored != null ? stored : dummyHash(ctx, hasher);
-        boolean matches = hasher.verify(password, target);
-        return matches && stored != null && user.get().active() && !password.isEmpty();
+        if (stored == null) {
+            return hasher.verifyNothing(password);
+        }
+        return hasher.verify(password, stored) && user.get().active() && !password.isEmpty();
     }
 
     /** Publishes a {@link FlowEvent.LoginFailed} for the current stage; {@code userId} is empty for unknown users. */
     public static void loginFailed(StageContext<?> ctx, String userId) {
         ctx.publish(new FlowEvent.LoginFailed(
                 ctx.clock().instant(), ctx.executionId(), ctx.flowSlug(), ctx.stageName(), userId));
-    }
-
-    private static String dummyHash(StageContext<?> ctx, PasswordHasher hasher) {
-        String existing = DUMMY_HASHES.get(hasher);
-        if (existing != null) {
-            return existing;
-        }
-        byte[] noise = new byte[16];
-        ctx.random().nextBytes(noise);
-        String created = hasher.hash(Secret.of(HexFormat.of().formatHex(noise)));
-        DUMMY_HASHES.putIfAbsent(hasher, created);
-        return created;
     }
 }

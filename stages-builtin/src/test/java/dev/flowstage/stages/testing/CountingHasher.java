@@ -14,7 +14,7 @@ public final class CountingHasher implements PasswordHasher {
         this.delegate = delegate;
     }
 
-    /** Returns how many times {@link #verify} ran. */
+    /** Returns how many times {@link #verify} or {@link #verifyNothing} ran. */
     public int verifications() {
         return verifications.get();
     }
@@ -28,6 +28,12 @@ public final class CountingHasher implements PasswordHasher {
     public boolean verify(Secret password, String encoded) {
         verifications.incrementAndGet();
         return delegate.verify(password, encoded);
+    }
+
+    @Override
+    public boolean verifyNothing(Secret password) {
+        verifications.incrementAndGet();
+        return delegate.verifyNothing(password);
     }
 
     @Override

@@ -125,4 +125,25 @@ public final class TestContext<C> implements StageContext<C> {
     public <S> Optional<S> findService(Class<S> type) {
         return Optional.ofNullable(services.get(type)).map(type::cast);
     }
+
+    @Override
+    public dev.flowstage.spi.UserStore userStore() {
+        throw new IllegalStateException("this test context has no user store");
+    }
+
+    @Override
+    public dev.flowstage.spi.Tokens tokens() {
+        throw new IllegalStateException("this test context issues no tokens");
+    }
+
+    @Override
+    public dev.flowstage.spi.Expressions expressions() {
+        throw new IllegalStateException("this test context evaluates no expressions");
+    }
+
+    @Override
+    public dev.flowstage.spi.PolicyCheck checkPolicies(List<dev.flowstage.api.definition.PolicyDefinition> policies,
+            dev.flowstage.api.definition.PolicyEngineMode mode, FlowContext context) {
+        throw new IllegalStateException("this test context evaluates no policies");
+    }
 }
