@@ -39,6 +39,8 @@ public final class TestContext<C> implements StageContext<C> {
     private String stageName = "test-stage";
     private Designation designation = Designation.AUTHENTICATION;
     private FlowContext context = FlowContext.empty();
+    private RequestInfo request = RequestInfo.anonymous();
+    private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private TestContext(C config) {
         this.config = config;
@@ -88,6 +90,24 @@ public final class TestContext<C> implements StageContext<C> {
         return this;
     }
 
+    /** Registers {@code service} as the service of {@code type}. */
+    public <S> TestContext<C> withService(Class<S> type, S service) {
+        services.put(type, service);
+        return this;
+    }
+
+    /** Makes the request come from the signed-in user {@code userId}. */
+    public TestContext<C> requestedBy(String userId) {
+        request = request.withAuthenticatedUser(userId);
+        return this;
+    }
+
+    /** Reads time from {@code value} instead of the fixed clock at {@link #NOW}. */
+    public TestContext<C> withClock(Clock value) {
+        this.clock = value;
+        return this;
+    }
+
     /** Applies {@code result}'s update to the context and returns the result. */
     public StageResult apply(StageResult result) {
         context = result.update().applyTo(context);
@@ -110,9 +130,9 @@ public final class TestContext<C> implements StageContext<C> {
     @Override public String flowSlug() { return "test-flow"; }
     @Override public Designation designation() { return designation; }
     @Override public FlowContext context() { return context; }
-    @Override public RequestInfo request() { return RequestInfo.anonymous(); }
+    @Override public RequestInfo request() { return request; }
     @Override public UserDirectory users() { return users; }
-    @Override public Clock clock() { return Clock.fixed(NOW, ZoneOffset.UTC); }
+    @Override public Clock clock() { return clock; }
     @Override public SecureRandom random() { return random; }
     @Override public void publish(FlowEvent event) { events.add(event); }
 
