@@ -73,6 +73,12 @@ public interface FlowEngine extends AutoCloseable {
      */
     FlowResult.Cancelled cancel(ExecutionId id);
 
+    /**
+     * Deletes executions and link tokens that have expired, and returns how many executions were
+     * deleted. Expired ones are refused anyway; call this periodically to reclaim storage.
+     */
+    int purgeExpired();
+
     /** Returns {@code result}'s challenge as protocol JSON (snake_case, optional fields omitted). */
     String toJson(FlowResult result);
 

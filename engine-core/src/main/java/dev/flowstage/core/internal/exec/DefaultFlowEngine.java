@@ -122,6 +122,13 @@ public final class DefaultFlowEngine implements FlowEngine {
     }
 
     @Override
+    public int purgeExpired() {
+        Instant now = services.clock().instant();
+        services.tokens().deleteExpired(now);
+        return store.deleteExpired(now);
+    }
+
+    @Override
     public String toJson(FlowResult result) {
         return wire.encode(result.challenge());
     }
