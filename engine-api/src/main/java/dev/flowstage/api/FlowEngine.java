@@ -68,8 +68,9 @@ public interface FlowEngine extends AutoCloseable {
     FlowResult resume(String rawToken, RequestInfo request);
 
     /**
-     * Cancels execution {@code id}; cancelling an unknown or finished execution is a no-op that
-     * still returns {@link FlowResult.Cancelled}.
+     * Cancels execution {@code id}; cancelling an unknown, expired or finished execution is a no-op
+     * that still returns {@link FlowResult.Cancelled}. A submit racing with the cancel is retried
+     * over; {@link ExecutionConflictException} only when the execution keeps changing.
      */
     FlowResult.Cancelled cancel(ExecutionId id);
 
