@@ -1,13 +1,17 @@
 package dev.flowstage.stages.testing;
 
 import dev.flowstage.api.User;
-import dev.flowstage.spi.UserDirectory;
+import dev.flowstage.api.UserDraft;
+import dev.flowstage.spi.UserStore;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A user directory in a map, matching usernames and emails case-insensitively as the SPI requires. */
-public final class InMemoryUsers implements UserDirectory {
+/**
+ * A writable user directory in a map, matching usernames and emails case-insensitively as the SPI
+ * requires. Uniqueness is not checked.
+ */
+public final class InMemoryUsers implements UserStore {
     private final Map<String, User> byId = new ConcurrentHashMap<>();
 
     /** Adds or replaces {@code user}. */
@@ -31,5 +35,21 @@ public final class InMemoryUsers implements UserDirectory {
         return byId.values().stream()
                 .filter(user -> !user.email().isEmpty() && user.email().equalsIgnoreCase(email))
                 .findFirst();
+    }
+
+    @Override
+    public User create(UserDraft draft) {
+        User user = draft.withId("u-" + (byId.size() + 1));
+        add(user);
+        return user;
+    }
+
+    @Override
+    public User update(User user) {
+        if (!byId.containsKey(user.id())) {
+            throw new IllegalArgumentException("no user has id '" + user.id() + "'");
+        }
+        add(user);
+        return user;
     }
 }

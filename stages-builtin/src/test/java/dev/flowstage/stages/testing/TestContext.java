@@ -5,12 +5,18 @@ import dev.flowstage.api.ExecutionId;
 import dev.flowstage.api.FlowContext;
 import dev.flowstage.api.FlowEvent;
 import dev.flowstage.api.RequestInfo;
+import dev.flowstage.api.PendingUser;
 import dev.flowstage.api.User;
 import dev.flowstage.api.definition.Designation;
+import dev.flowstage.api.definition.PolicyDefinition;
+import dev.flowstage.api.definition.PolicyEngineMode;
+import dev.flowstage.spi.Expressions;
 import dev.flowstage.spi.PasswordHasher;
+import dev.flowstage.spi.PolicyCheck;
 import dev.flowstage.spi.StageContext;
 import dev.flowstage.spi.StageResult;
-import dev.flowstage.spi.UserDirectory;
+import dev.flowstage.spi.Tokens;
+import dev.flowstage.spi.UserStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,9 +28,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A stage context for unit tests: in-memory users, a fixed clock, a seeded random source, a cheap
- * counting hasher, recorded events. Not thread-safe; {@link #apply} carries a result's update over
- * to the next call, as the engine would.
+ * A stage context for unit tests: in-memory (writable) users, a fixed clock unless one is set, a
+ * seeded random source, a cheap counting hasher, recorded events, {@link TestTokens}. Expressions and
+ * policy checks are not available. Not thread-safe; {@link #apply} carries a result's update over to
+ * the next call, as the engine would.
  */
 public final class TestContext<C> implements StageContext<C> {
     /** The instant of the fixed clock. */
@@ -39,6 +46,8 @@ public final class TestContext<C> implements StageContext<C> {
     private String stageName = "test-stage";
     private Designation designation = Designation.AUTHENTICATION;
     private FlowContext context = FlowContext.empty();
+    private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private TestTokens tokens;
 
     private TestContext(C config) {
         this.config = config;
@@ -82,6 +91,32 @@ public final class TestContext<C> implements StageContext<C> {
         return this;
     }
 
+    /** Registers {@code service} as the service of {@code type}. */
+    public <S> TestContext<C> withService(Class<S> type, S service) {
+        services.put(type, type.cast(service));
+        return this;
+    }
+
+    /** Reads time from {@code value} instead of the fixed clock at {@link #NOW}. */
+    public TestContext<C> withClock(Clock value) {
+        this.clock = value;
+        return this;
+    }
+
+    /** Returns the link tokens of this context's execution and stage (the same instance on every call). */
+    public TestTokens testTokens() {
+        if (tokens == null) {
+            tokens = new TestTokens(() -> clock.instant(), random, executionId(), stageName,
+                    () -> pendingUser().map(PendingUser::id).orElse(""));
+        }
+        return tokens;
+    }
+
+    /** Returns the in-memory users. */
+    public InMemoryUsers userDirectory() {
+        return users;
+    }
+
     /** Removes every service, so that looking one up fails. */
     public TestContext<C> withoutServices() {
         services.clear();
@@ -111,8 +146,10 @@ public final class TestContext<C> implements StageContext<C> {
     @Override public Designation designation() { return designation; }
     @Override public FlowContext context() { return context; }
     @Override public RequestInfo request() { return RequestInfo.anonymous(); }
-    @Override public UserDirectory users() { return users; }
-    @Override public Clock clock() { return Clock.fixed(NOW, ZoneOffset.UTC); }
+    @Override public InMemoryUsers users() { return users; }
+    @Override public UserStore userStore() { return users; }
+    @Override public Tokens tokens() { return testTokens(); }
+    @Override public Clock clock() { return clock; }
     @Override public SecureRandom random() { return random; }
     @Override public void publish(FlowEvent event) { events.add(event); }
 
@@ -124,5 +161,15 @@ public final class TestContext<C> implements StageContext<C> {
     @Override
     public <S> Optional<S> findService(Class<S> type) {
         return Optional.ofNullable(services.get(type)).map(type::cast);
+    }
+
+    @Override
+    public Expressions expressions() {
+        throw new UnsupportedOperationException("expressions are not available in stage unit tests");
+    }
+
+    @Override
+    public PolicyCheck checkPolicies(List<PolicyDefinition> policies, PolicyEngineMode mode, FlowContext context) {
+        throw new UnsupportedOperationException("policy checks are not available in stage unit tests");
     }
 }
