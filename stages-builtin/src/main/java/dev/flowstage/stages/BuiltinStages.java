@@ -6,6 +6,8 @@ import dev.flowstage.stages.deny.DenyConfig;
 import dev.flowstage.stages.deny.DenyStage;
 import dev.flowstage.stages.dummy.DummyConfig;
 import dev.flowstage.stages.dummy.DummyStage;
+import dev.flowstage.stages.email.EmailConfig;
+import dev.flowstage.stages.email.EmailStage;
 import dev.flowstage.stages.identification.IdentificationConfig;
 import dev.flowstage.stages.identification.IdentificationStage;
 import dev.flowstage.stages.invitation.InvitationConfig;
@@ -41,7 +43,8 @@ public final class BuiltinStages {
             new DummyStage(),
             new RedirectStage(),
             new UserWriteStage(),
-            new InvitationStage());
+            new InvitationStage(),
+            new EmailStage());
 
     private BuiltinStages() {}
 
@@ -88,6 +91,14 @@ public final class BuiltinStages {
     /** Returns an invitation stage ({@value InvitationStage#TYPE}) named {@code name}. */
     public static StageDefinition invitation(String name, InvitationConfig config) {
         return InvitationStage.definition(name, config);
+    }
+
+    /**
+     * Returns an email stage ({@value EmailStage#TYPE}) named {@code name}; it needs a
+     * {@link dev.flowstage.spi.Mailer} service unless its config has its own SMTP settings.
+     */
+    public static StageDefinition email(String name, EmailConfig config) {
+        return EmailStage.definition(name, config);
     }
 
     /** Returns a redirect stage ({@value RedirectStage#TYPE}) named {@code name}. */

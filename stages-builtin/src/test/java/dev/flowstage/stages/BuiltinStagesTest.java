@@ -11,6 +11,7 @@ import dev.flowstage.stages.redirect.RedirectConfig;
 import dev.flowstage.stages.userlogin.UserLoginConfig;
 import dev.flowstage.stages.userlogout.UserLogoutConfig;
 import dev.flowstage.stages.deny.DenyConfig;
+import dev.flowstage.stages.email.EmailConfig;
 import dev.flowstage.stages.invitation.InvitationConfig;
 import dev.flowstage.stages.userwrite.UserWriteConfig;
 import java.util.List;
@@ -28,7 +29,7 @@ class BuiltinStagesTest {
         assertThat(BY_TYPE).hasSameSizeAs(BuiltinStages.all());
         assertThat(BY_TYPE).containsKeys("builtin.identification", "builtin.password", "builtin.user_login",
                 "builtin.user_logout", "builtin.deny", "builtin.dummy", "builtin.redirect", "builtin.user_write",
-                "builtin.invitation");
+                "builtin.invitation", "builtin.email");
     }
 
     @Test
@@ -42,7 +43,8 @@ class BuiltinStagesTest {
                 BuiltinStages.dummy("dummy", DummyConfig.defaults()),
                 BuiltinStages.redirect("redirect", RedirectConfig.defaults()),
                 BuiltinStages.userWrite("write", UserWriteConfig.defaults()),
-                BuiltinStages.invitation("invitation", InvitationConfig.defaults()));
+                BuiltinStages.invitation("invitation", InvitationConfig.defaults()),
+                BuiltinStages.email("email", EmailConfig.defaults("https://login.example.com")));
 
         assertThat(definitions).extracting(StageDefinition::type).doesNotHaveDuplicates()
                 .allMatch(BY_TYPE::containsKey);

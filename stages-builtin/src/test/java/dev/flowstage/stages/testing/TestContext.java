@@ -5,6 +5,7 @@ import dev.flowstage.api.ExecutionId;
 import dev.flowstage.api.FlowContext;
 import dev.flowstage.api.FlowEvent;
 import dev.flowstage.api.RequestInfo;
+import dev.flowstage.api.PendingUser;
 import dev.flowstage.api.User;
 import dev.flowstage.api.definition.Designation;
 import dev.flowstage.api.definition.PolicyDefinition;
@@ -28,10 +29,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A stage context for unit tests: an in-memory user store, a fixed clock, a seeded random source, a
- * cheap counting hasher, recorded events. Tokens, expressions and policy checks are not available
- * (they throw {@link UnsupportedOperationException}). Not thread-safe; {@link #apply} carries a
- * result's update over to the next call, as the engine would.
+ * A stage context for unit tests: in-memory (writable) users, a fixed clock unless one is set, a
+ * seeded random source, a cheap counting hasher, recorded events, {@link TestTokens}. Expressions and
+ * policy checks are not available. Not thread-safe; {@link #apply} carries a result's update over to
+ * the next call, as the engine would.
  */
 public final class TestContext<C> implements StageContext<C> {
     /** The instant of the fixed clock. */
@@ -50,6 +51,7 @@ public final class TestContext<C> implements StageContext<C> {
     private String flowSlug = "test-flow";
     private UserStore userStore = users;
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private TestTokens tokens;
 
     private TestContext(C config) {
         this.config = config;
@@ -128,6 +130,20 @@ public final class TestContext<C> implements StageContext<C> {
         return users;
     }
 
+    /** Returns the in-memory users (same as {@link #store()}). */
+    public InMemoryUsers userDirectory() {
+        return users;
+    }
+
+    /** Returns the link tokens of this context's execution and stage (the same instance on every call). */
+    public TestTokens testTokens() {
+        if (tokens == null) {
+            tokens = new TestTokens(() -> clock.instant(), random, executionId(), stageName,
+                    () -> pendingUser().map(PendingUser::id).orElse(""));
+        }
+        return tokens;
+    }
+
     /** Removes every service, so that looking one up fails. */
     public TestContext<C> withoutServices() {
         services.clear();
@@ -159,6 +175,7 @@ public final class TestContext<C> implements StageContext<C> {
     @Override public RequestInfo request() { return request; }
     @Override public UserDirectory users() { return users; }
     @Override public UserStore userStore() { return userStore; }
+    @Override public Tokens tokens() { return testTokens(); }
     @Override public Clock clock() { return clock; }
     @Override public SecureRandom random() { return random; }
     @Override public void publish(FlowEvent event) { events.add(event); }
@@ -171,11 +188,6 @@ public final class TestContext<C> implements StageContext<C> {
     @Override
     public <S> Optional<S> findService(Class<S> type) {
         return Optional.ofNullable(services.get(type)).map(type::cast);
-    }
-
-    @Override
-    public Tokens tokens() {
-        throw new UnsupportedOperationException("link tokens are not available in stage unit tests");
     }
 
     @Override
