@@ -32,8 +32,11 @@ import java.util.List;
  * {@code required} ("This field is required."), {@code blank}, {@code null}, {@code invalid}
  * ("Enter a valid email address.", "A valid integer is required.", "Must be a valid boolean.", the
  * DRF date and date-time format messages, "Username is already taken."), {@code invalid_choice}.
- * Read-only, hidden and static fields keep the server's value whatever is posted; separators carry
- * none. Only when every field is valid: with exactly two password fields they must be equal
+ * A field that is absent takes its initial value when it has one (authentik's field default; for a
+ * choice field that is the initial choice, so an absent choice is never "required"), else it is
+ * {@code required} or simply not stored; a blank value of an optional field is not stored, except
+ * for text, text area and email fields, which store it. Read-only, hidden and static fields keep
+ * the server's value whatever is posted; separators carry none. Only when every field is valid: with exactly two password fields they must be equal
  * ({@value #PASSWORDS_DONT_MATCH}), then the validation policies run in ALL mode with {@code
  * prompt_data} set to the existing prompt data merged with the candidate values; a failure reports
  * each policy message (or {@value #VALIDATION_FAILED}) as {@code non_field_errors}. An accepted
