@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test advances it. Thread-safe. */
+/** A UTC clock that tests move by hand. Thread-safe. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    /** Creates a clock standing at {@code start}. */
+    /** Creates a clock showing {@code start}. */
     public MutableClock(Instant start) {
         this.now = start;
     }
@@ -18,11 +18,6 @@ public final class MutableClock extends Clock {
     /** Moves the clock forward by {@code duration}. */
     public void advance(Duration duration) {
         now = now.plus(duration);
-    }
-
-    /** Sets the clock to {@code instant}. */
-    public void set(Instant instant) {
-        now = instant;
     }
 
     @Override

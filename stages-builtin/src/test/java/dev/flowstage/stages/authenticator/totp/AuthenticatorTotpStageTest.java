@@ -9,6 +9,7 @@ import dev.flowstage.api.AuthenticatorDevice;
 import dev.flowstage.api.ChallengeResponse;
 import dev.flowstage.api.ContextKeys;
 import dev.flowstage.api.PendingUser;
+import dev.flowstage.api.RequestInfo;
 import dev.flowstage.api.ResponseErrors;
 import dev.flowstage.core.InMemoryDeviceStore;
 import dev.flowstage.spi.DeviceStore;
@@ -32,7 +33,7 @@ class AuthenticatorTotpStageTest {
     private final SecretSealer sealer = new AesGcmSecretSealer(new byte[32], Fixtures.seededRandom(5));
 
     private TestContext<AuthenticatorTotpConfig> signedInAlice(AuthenticatorTotpConfig config) {
-        return TestContext.of(config).named("totp").withUser(Fixtures.alice()).requestedBy("u-alice")
+        return TestContext.of(config).named("totp").withUser(Fixtures.alice()).withRequest(RequestInfo.anonymous().withAuthenticatedUser("u-alice"))
                 .withService(DeviceStore.class, devices).withService(SecretSealer.class, sealer);
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowstage.api.ContextKeys;
 import dev.flowstage.api.PendingUser;
+import dev.flowstage.api.RequestInfo;
 import dev.flowstage.core.InMemoryDeviceStore;
 import dev.flowstage.spi.DeviceStore;
 import dev.flowstage.stages.testing.Fixtures;
@@ -38,7 +39,7 @@ class AuthenticatorValidateStageTest {
 
     @Test
     void arrive_signedInRequesterWithoutPendingUser_isVerifiedAsStepUp() {
-        var configure = context(AuthenticatorValidateConfig.defaults().withConfigurationStages("setup")).requestedBy("u-alice");
+        var configure = context(AuthenticatorValidateConfig.defaults().withConfigurationStages("setup")).withRequest(RequestInfo.anonymous().withAuthenticatedUser("u-alice"));
 
         var result = configure.apply(shown(stage.arrive(configure)));
 
