@@ -14,23 +14,36 @@ import dev.flowstage.stages.authenticator.validate.AuthenticatorValidateConfig;
 import dev.flowstage.stages.authenticator.validate.AuthenticatorValidateStage;
 import dev.flowstage.stages.authenticator.webauthn.AuthenticatorWebAuthnConfig;
 import dev.flowstage.stages.authenticator.webauthn.AuthenticatorWebAuthnStage;
+import dev.flowstage.stages.email.EmailConfig;
+import dev.flowstage.stages.email.EmailStage;
+import dev.flowstage.stages.email.EmailTemplate;
 import dev.flowstage.stages.identification.IdentificationConfig;
 import dev.flowstage.stages.identification.IdentificationStage;
 import dev.flowstage.stages.password.PasswordConfig;
 import dev.flowstage.stages.password.PasswordStage;
+import dev.flowstage.stages.prompt.PromptConfig;
+import dev.flowstage.stages.prompt.PromptField;
+import dev.flowstage.stages.prompt.PromptFieldType;
+import dev.flowstage.stages.prompt.PromptStage;
 import dev.flowstage.stages.userlogin.UserLoginConfig;
 import dev.flowstage.stages.userlogin.UserLoginStage;
+import dev.flowstage.stages.userwrite.UserCreationMode;
+import dev.flowstage.stages.userwrite.UserWriteConfig;
+import dev.flowstage.stages.userwrite.UserWriteStage;
+import java.util.List;
 
 /**
  * authentik's multi-factor flows as Java definitions, with the slugs and stage names of its
- * default blueprints: two-factor sign-in ({@code default-authentication-flow}) and one set-up flow
- * per device kind ({@code default-authenticator-*-setup}: stage_configuration, for signed-in
+ * default blueprints: two-factor sign-in ({@code default-authentication-flow}), recovery with MFA
+ * verification ({@code default-recovery-flow}), and one set-up flow per device kind ({@code default-authenticator-*-setup}: stage_configuration, for signed-in
  * users only). Register the stages they use (the built-in ones plus the authenticator ones) on
  * the engine.
  */
 public final class MfaFlows {
     /** The slug of the two-factor sign-in flow. */
     public static final String AUTHENTICATION = "default-authentication-flow";
+    /** The slug of the recovery flow with MFA verification. */
+    public static final String RECOVERY = "default-recovery-flow";
     /** The slug of the TOTP set-up flow. */
     public static final String TOTP_SETUP = "default-authenticator-totp-setup";
     /** The slug of the static recovery codes set-up flow. */
@@ -55,6 +68,33 @@ public final class MfaFlows {
                 .stage(20, PasswordStage.definition("default-authentication-password", PasswordConfig.defaults()))
                 .stage(30, AuthenticatorValidateStage.definition("default-authentication-mfa-validation", validate))
                 .stage(100, UserLoginStage.definition("default-authentication-login", UserLoginConfig.defaults()))
+                .build();
+    }
+
+    /**
+     * Returns the recovery flow {@code slug} with MFA verification (authentik's {@code
+     * flows-recovery-email-mfa-verification} example): identification (10) → a recovery link mailed
+     * under {@code linkBaseUrl} (20) → authenticator validation (30, configured by {@code validate})
+     * → new password twice (40) → write it (50) → login (100). A user with a second factor cannot
+     * reset the password with the mailbox alone.
+     */
+    public static FlowDefinition recoveryWithMfa(String slug, String linkBaseUrl, AuthenticatorValidateConfig validate) {
+        PromptConfig newPassword = new PromptConfig(List.of(
+                PromptField.of("default-recovery-field-password", "password", "Password", PromptFieldType.PASSWORD)
+                        .withPlaceholder("Password").withOrder(0),
+                PromptField.of("default-recovery-field-password-repeat", "password_repeat", "Password (repeat)",
+                        PromptFieldType.PASSWORD).withPlaceholder("Password (repeat)").withOrder(1)), List.of());
+        return FlowDefinition.builder(slug).title("Reset your password").designation(Designation.RECOVERY)
+                .authentication(AuthenticationRequirement.REQUIRE_UNAUTHENTICATED)
+                .stage(10, IdentificationStage.definition("default-recovery-identification", IdentificationConfig.defaults()))
+                .stage(20, EmailStage.definition("default-recovery-email",
+                        EmailConfig.defaults(linkBaseUrl).withTemplate(EmailTemplate.PASSWORD_RESET)
+                                .withSubject("Reset your password")))
+                .stage(30, AuthenticatorValidateStage.definition("default-recovery-mfa", validate))
+                .stage(40, PromptStage.definition("default-recovery-user-write-prompt", newPassword))
+                .stage(50, UserWriteStage.definition("default-recovery-user-write",
+                        UserWriteConfig.defaults().withUserCreationMode(UserCreationMode.NEVER_CREATE)))
+                .stage(100, UserLoginStage.definition("default-recovery-user-login", UserLoginConfig.defaults()))
                 .build();
     }
 
