@@ -6,7 +6,6 @@ import dev.flowstage.api.User;
 import dev.flowstage.spi.DeviceStore;
 import dev.flowstage.spi.StageContext;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,12 +73,6 @@ public final class Devices {
             }
         }
         return Optional.empty();
-    }
-
-    /** Returns {@code device} with {@code data} and last used now, at the next version. */
-    public static AuthenticatorDevice used(StageContext<?> ctx, AuthenticatorDevice device, Map<String, Object> data) {
-        Instant now = ctx.clock().instant();
-        return device.updated(data, now);
     }
 
     /** Returns the number stored under {@code key} in {@code data} as a long, or {@code fallback}. */
