@@ -23,7 +23,8 @@ import net.jqwik.api.statistics.Statistics;
 /** Random prompt submissions never leave an invalid or half-written user in the store. */
 class EnrollmentProperties {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final List<Object> PASSWORDS = List.of("long enough pw", "another long one", "short", "");
+    private static final List<Object> PASSWORDS =
+            List.of("long enough pw", "long enough pw", "long enough pw", "another long one", "short", "");
     private static FlowKit kit;
 
     @BeforeContainer
@@ -39,20 +40,29 @@ class EnrollmentProperties {
 
     @Provide
     Arbitrary<List<Map<String, Object>>> submissions() {
-        List<Object> usernames = new ArrayList<>(List.of("erin", "frank", "taken", "TAKEN", "grace"));
-        List<Object> emails = new ArrayList<>(List.of("e@example.com", "not an address", "x@y.io", ""));
-        usernames.addAll(FlowArbitraries.junk());
-        emails.addAll(FlowArbitraries.junk());
+        List<Object> usernames = new ArrayList<>(List.of("erin", "frank", "grace", "heidi", "taken", "TAKEN"));
+        List<Object> emails = new ArrayList<>(List.of("e@example.com", "x@y.io", "e@example.com", "not an address", ""));
+        usernames.addAll(FlowArbitraries.junk().subList(0, 4));
+        emails.addAll(FlowArbitraries.junk().subList(0, 4));
         return FlowArbitraries.responseSequences(Map.of("username", usernames, "name", List.of("Erin", "", 7),
                 "email", emails, "password", PASSWORDS, "password_repeat", PASSWORDS), 6);
     }
 
-    @Property(tries = 250)
+    @Property(tries = 400)
     void theStoreNeverHoldsAnInvalidOrHalfWrittenUser(@ForAll("submissions") List<Map<String, Object>> responses) {
         Set<String> before = ids();
         FlowRun run = FlowRun.drive(kit, Journeys.OPEN_ENROLLMENT, responses);
         List<User> created = kit.users().all().stream().filter(user -> !before.contains(user.id())).toList();
-        Statistics.label("created").collect(created.size());
+        try {
+            check(run, created);
+        } finally {
+            created.forEach(user -> kit.users().remove(user.id()));
+        }
+    }
+
+    private static void check(FlowRun run, List<User> created) {
+        Statistics.label("created").collect(created.size())
+                .coverage(coverage -> coverage.check(1).percentage(p -> p >= 1.0));
         if (!run.loggedIn()) {
             assertThat(created).as("nothing is written before the flow's last step").isEmpty();
             return;
