@@ -62,7 +62,10 @@ public interface FlowEngine extends AutoCloseable {
      * nothing. The result is the execution the token belongs to, showing an
      * {@code ak-stage-consent} challenge whose {@code token} field the client posts back to that
      * execution; only that POST consumes the token. Works on any device: the host binds its session
-     * to the returned execution id.
+     * to the returned execution id. When the confirming POST consumes the token, the execution
+     * continues under a NEW id ({@link FlowResult#executionId()} of that submit's result): the host
+     * must bind the confirming client's session to it. The old id is cancelled, so whoever started
+     * the execution elsewhere cannot continue what the link's owner unlocked.
      *
      * @throws TokenException when the token is unknown (or tampered with), expired, used, or its
      *     execution has moved on

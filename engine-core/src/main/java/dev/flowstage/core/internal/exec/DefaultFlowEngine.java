@@ -210,8 +210,14 @@ public final class DefaultFlowEngine implements FlowEngine {
 
     private FlowResult save(Loaded loaded, ExecutionRunner.Step step) {
         long version = loaded.execution().version();
-        if (!store.replace(codec.encode(step.execution(), version + 1, expiry(step.execution())), version)) {
-            throw new ExecutionConflictException(loaded.execution().id().value());
+        Execution old = loaded.execution();
+        boolean moved = !step.execution().id().equals(old.id());
+        Execution atOldId = moved ? old.finish(MachineStates.CANCELLED, "/") : step.execution();
+        if (!store.replace(codec.encode(atOldId, version + 1, expiry(atOldId)), version)) {
+            throw new ExecutionConflictException(old.id().value());
+        }
+        if (moved) {
+            store.insert(codec.encode(step.execution(), 1, expiry(step.execution())));
         }
         return step.result();
     }

@@ -77,7 +77,13 @@ final class ExecutionRunner {
         CompiledStageBinding binding = flow.binding(execution.currentBinding());
         DefaultStageContext ctx = context(flow, binding, execution);
         StageResult result = call(binding, () -> binding.stage().submit(ctx, response));
-        return handle(flow, ctx.holdForTokens(execution), binding, result, new Budget());
+        Execution after = ctx.holdForTokens(execution);
+        if (ctx.consumedToken()) {
+            // the client that confirmed a mailed link continues under a new id: whoever started the
+            // execution (and may have kept its id) cannot take over what the link's owner unlocked
+            after = after.withId(ExecutionCodec.newId(services.random()));
+        }
+        return handle(flow, after, binding, result, new Budget());
     }
 
     /** Renders the current challenge of an active execution, or the outcome of a finished one. */
