@@ -142,6 +142,16 @@ public final class DefaultFlowEngine implements FlowEngine {
     }
 
     @Override
+    public void check(FlowDefinition definition) {
+        registry.check(Objects.requireNonNull(definition, "definition"));
+    }
+
+    @Override
+    public boolean undeploy(String slug) {
+        return registry.undeploy(Objects.requireNonNull(slug, "slug"));
+    }
+
+    @Override
     public Optional<FlowDefinition> definition(String slug) {
         return registry.current(slug).map(CompiledFlow::definition);
     }

@@ -1,0 +1,50 @@
+package dev.flowstage.stages;
+
+import dev.flowstage.spi.blueprint.BlueprintModel;
+import dev.flowstage.stages.deny.DenyModel;
+import dev.flowstage.stages.dummy.DummyModel;
+import dev.flowstage.stages.identification.IdentificationModel;
+import dev.flowstage.stages.password.PasswordModel;
+import dev.flowstage.stages.redirect.RedirectModel;
+import dev.flowstage.stages.userlogin.UserLoginModel;
+import dev.flowstage.stages.userlogout.UserLogoutModel;
+import java.util.List;
+
+/**
+ * The blueprint models of the built-in stages, under authentik's model names, and the default
+ * blueprints that ship with them (MVEL equivalents of authentik's default flows).
+ *
+ * <pre>{@code
+ * Blueprints blueprints = Blueprints.builder().models(BuiltinModels.all()).engine(engine).build();
+ * }</pre>
+ */
+public final class BuiltinModels {
+    /** The classpath folder of the default blueprints. */
+    public static final String DEFAULT_BLUEPRINT_FOLDER = "blueprints/default/";
+
+    private static final List<BlueprintModel<?>> ALL = List.of(
+            new IdentificationModel(),
+            new PasswordModel(),
+            new UserLoginModel(),
+            new UserLogoutModel(),
+            new DenyModel(),
+            new DummyModel(),
+            new RedirectModel());
+
+    private static final List<String> DEFAULT_BLUEPRINTS = List.of();
+
+    private BuiltinModels() {}
+
+    /** Returns one instance of every built-in stage model; they are stateless and may be shared. */
+    public static List<BlueprintModel<?>> all() {
+        return ALL;
+    }
+
+    /**
+     * Returns the classpath resource names of the default blueprints (under
+     * {@value #DEFAULT_BLUEPRINT_FOLDER}), in an order in which they apply.
+     */
+    public static List<String> defaultBlueprints() {
+        return DEFAULT_BLUEPRINTS;
+    }
+}
