@@ -4,7 +4,6 @@ import dev.flowstage.api.FlowDefinitionException;
 import dev.flowstage.api.FlowEngine;
 import dev.flowstage.api.definition.FlowDefinition;
 import dev.flowstage.core.blueprint.Blueprint;
-import dev.flowstage.core.blueprint.BlueprintChange;
 import dev.flowstage.core.blueprint.BlueprintProblem;
 import dev.flowstage.core.blueprint.BlueprintResult;
 import dev.flowstage.core.blueprint.Brand;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,7 +173,7 @@ public final class Importer {
             String what = object.map(o -> o.model() + " " + Structural.describe(o.model(), o.fields())).orElse(pk);
             Origin origin = origins.get(pk);
             if (origin == null) {
-                origin = related(pk);
+                origin = related(pk, message);
             }
             if (origin == null) {
                 return new BlueprintProblem(source, 0, -1, "", "stored " + what + (key.isEmpty() ? "" : " " + key) + ": " + message);
@@ -191,23 +189,29 @@ public final class Importer {
             return problem(pk, "", message);
         }
 
-        /** Returns the origin of the first object written in this import that the object {@code pk} is made of. */
-        private Origin related(String pk) {
-            TreeSet<Integer> seen = new TreeSet<>();
+        /**
+         * Returns the origin of an object written in this import that the flow (or binding) {@code pk}
+         * is made of: the stage named in {@code message} if it was written, else the earliest entry.
+         */
+        private Origin related(String pk, String message) {
+            List<String> parts = new ArrayList<>(List.of(pk));
             for (ConfigObject object : workspace.all()) {
-                boolean linked = Objects.equals(object.field("target"), pk)
-                        || object.fields().values().stream().anyMatch(value -> Objects.equals(value, pk));
-                Origin origin = origins.get(object.pk());
-                if (linked && origin != null && seen.add(origin.entry())) {
-                    return origin;
+                if (pk.equals(object.field("target")) || parts.contains(object.field("target"))) {
+                    parts.add(object.pk());
+                    parts.add(String.valueOf(object.field("stage")));
+                    parts.add(String.valueOf(object.field("policy")));
                 }
             }
-            return null;
+            for (String part : parts) {
+                Optional<ConfigObject> object = workspace.get(part);
+                if (origins.containsKey(part) && object.isPresent() && object.get().field("name") instanceof String name
+                        && message.contains("'" + name + "'")) {
+                    return origins.get(part);
+                }
+            }
+            return parts.stream().map(origins::get).filter(Objects::nonNull)
+                    .min(java.util.Comparator.comparingInt(Origin::entry)).orElse(null);
         }
     }
 
-    /** Returns the changes of a plan that are not no-ops, for summaries. */
-    static long effective(List<BlueprintChange> changes) {
-        return changes.stream().filter(BlueprintChange::changes).count();
-    }
 }
