@@ -1,5 +1,6 @@
 package dev.flowstage.benchmarks;
 
+import dev.flowstage.core.internal.machine.FlowMachine;
 import dev.flowstage.core.internal.machine.MachineEvent;
 import dev.flowstage.core.internal.machine.MachineStates;
 import dev.flowstage.core.internal.machine.SpringFlowMachine;
@@ -19,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
  * One {@link SpringFlowMachine#fire}: the state-machine share of a step. The machine of a flow
  * with {@code stages} bindings is compiled once per trial; each operation fires PROCEED from
  * {@code stage:i} (cycling i over every stage but the last) with a guard that admits every stage,
- * as a step of {@link StepBenchmark} does, so the result is {@code stage:i+1}.
+ * as a step of {@link StepBenchmark} does, so the result is {@code stage:i+1}. {@code stages=3}
+ * is the size of the sign-in flow of {@link LoginBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,10 +30,11 @@ public class MachineBenchmark {
     private static final IntPredicate ADMIT_ALL = index -> true;
 
     /** The number of stage bindings of the machine (as in {@link StepBenchmark}). */
-    @Param({"10", "50"})
+    @Param({"3", "10", "50"})
     public int stages;
 
     private SpringFlowMachine machine;
+    private TableFlowMachine table;
     private String[] states;
     private int at;
 
@@ -43,6 +46,7 @@ public class MachineBenchmark {
         for (int i = 0; i < stages; i++) {
             states[i] = MachineStates.stage(i);
         }
+        table = new TableFlowMachine(machine.transitions());
         String first = machine.fire(MachineStates.START, MachineEvent.BEGIN, ADMIT_ALL);
         if (!first.equals(states[0])) {
             throw new IllegalStateException("BEGIN led to " + first);
@@ -52,7 +56,20 @@ public class MachineBenchmark {
     /** Fires PROCEED from the current stage state and returns the state reached. */
     @Benchmark
     public String fire() {
-        String next = machine.fire(states[at], MachineEvent.PROCEED, ADMIT_ALL);
+        return proceed(machine);
+    }
+
+    /**
+     * The same transition decided by {@link TableFlowMachine}, a lookup in the transition table the
+     * Spring machine declares: what the seam costs without Spring Statemachine.
+     */
+    @Benchmark
+    public String transitionTableBaseline() {
+        return proceed(table);
+    }
+
+    private String proceed(FlowMachine flowMachine) {
+        String next = flowMachine.fire(states[at], MachineEvent.PROCEED, ADMIT_ALL);
         at++;
         if (!next.equals(states[at])) {
             throw new IllegalStateException("PROCEED from " + states[at - 1] + " led to " + next);

@@ -68,10 +68,17 @@ public interface FlowEngine extends AutoCloseable {
     FlowResult resume(String rawToken, RequestInfo request);
 
     /**
-     * Cancels execution {@code id}; cancelling an unknown or finished execution is a no-op that
-     * still returns {@link FlowResult.Cancelled}.
+     * Cancels execution {@code id}; cancelling an unknown, expired or finished execution is a no-op
+     * that still returns {@link FlowResult.Cancelled}. A submit racing with the cancel is retried
+     * over; {@link ExecutionConflictException} only when the execution keeps changing.
      */
     FlowResult.Cancelled cancel(ExecutionId id);
+
+    /**
+     * Deletes executions and link tokens that have expired, and returns how many executions were
+     * deleted. Expired ones are refused anyway; call this periodically to reclaim storage.
+     */
+    int purgeExpired();
 
     /** Returns {@code result}'s challenge as protocol JSON (snake_case, optional fields omitted). */
     String toJson(FlowResult result);

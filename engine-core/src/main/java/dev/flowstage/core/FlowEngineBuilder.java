@@ -98,14 +98,14 @@ public final class FlowEngineBuilder {
     }
 
     /**
-     * Registers a stage type.
+     * Registers a stage type. Registering the same stage class again is a no-op.
      *
-     * @throws IllegalArgumentException when another stage with the same type id is registered
+     * @throws IllegalArgumentException when a different stage class has the same type id
      */
     public FlowEngineBuilder stage(Stage<?> stage) {
         Objects.requireNonNull(stage, "stage");
         Stage<?> previous = stages.putIfAbsent(stage.typeId(), stage);
-        if (previous != null && previous != stage) {
+        if (previous != null && previous.getClass() != stage.getClass()) {
             throw new IllegalArgumentException("stage type '" + stage.typeId() + "' is registered twice ("
                     + previous.getClass().getName() + " and " + stage.getClass().getName() + ")");
         }

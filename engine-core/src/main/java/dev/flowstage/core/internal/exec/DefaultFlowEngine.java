@@ -114,11 +114,30 @@ public final class DefaultFlowEngine implements FlowEngine {
 
     @Override
     public FlowResult.Cancelled cancel(ExecutionId id) {
-        Optional<Loaded> loaded = find(id);
-        if (loaded.isEmpty() || loaded.get().execution().finished()) {
-            return new FlowResult.Cancelled(id, loaded.map(l -> runner.cancelTarget(l.execution())).orElse("/"));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Loaded> loaded;
+            try {
+                loaded = find(id);
+            } catch (ExecutionNotFoundException e) {
+                return new FlowResult.Cancelled(id, "/");
+            }
+            if (loaded.isEmpty() || loaded.get().execution().finished()) {
+                return new FlowResult.Cancelled(id, loaded.map(l -> runner.cancelTarget(l.execution())).orElse("/"));
+            }
+            try {
+                return (FlowResult.Cancelled) save(loaded.get(), runner.cancel(loaded.get().flow(), loaded.get().execution()));
+            } catch (ExecutionConflictException e) {
+                // a concurrent submit moved the execution: cancel the new state
+            }
         }
-        return (FlowResult.Cancelled) save(loaded.get(), runner.cancel(loaded.get().flow(), loaded.get().execution()));
+        throw new ExecutionConflictException(id.value());
+    }
+
+    @Override
+    public int purgeExpired() {
+        Instant now = services.clock().instant();
+        services.tokens().deleteExpired(now);
+        return store.deleteExpired(now);
     }
 
     @Override

@@ -104,19 +104,21 @@ final class ExecutorHandler implements HttpHandler {
     private void submit(Visit visit, Format format, byte[] body) throws IOException {
         Optional<ExecutionId> id = visit.executionOfThisFlow();
         if (id.isEmpty()) {
-            HttpAnswers.json(visit.exchange(), 200, challenges.accessDenied(visit.slug(), visit.request().query(), NO_EXECUTION));
+            denied(visit, NO_EXECUTION);
             return;
         }
-        FlowResult result;
         try {
-            result = submit(id.get(), format, body, visit.request());
+            answer(visit, submit(id.get(), format, body, visit.request()));
         } catch (ExecutionNotFoundException e) {
-            HttpAnswers.json(visit.exchange(), 200, challenges.accessDenied(visit.slug(), visit.request().query(), e.getMessage()));
-            return;
+            denied(visit, e.getMessage());
         } catch (ExecutionConflictException e) {
-            result = HostChallenges.withError(engine.current(id.get()), e.getMessage(), "conflict");
+            answer(visit, HostChallenges.withError(engine.current(id.get()), e.getMessage(), "conflict"));
         }
-        answer(visit, result);
+    }
+
+    /** Answers with access denied: the POST has no execution to continue (unknown, expired, finished, other flow). */
+    private void denied(Visit visit, String message) throws IOException {
+        HttpAnswers.json(visit.exchange(), 200, challenges.accessDenied(visit.slug(), visit.request().query(), message));
     }
 
     private FlowResult submit(ExecutionId id, Format format, byte[] body, RequestInfo request) {

@@ -12,7 +12,7 @@ final class Walkthrough {
     /** Returns the start banner for a host at {@code base} whose demo user has {@code password}. */
     static String text(URI base, Secret password) {
         String flow = base + ExecutorHandler.PATH_PREFIX + DemoFlows.LOGIN + "/";
-        String curl = "curl -s -c flowstage-cookies.txt -b flowstage-cookies.txt";
+        String curl = "curl -s -w '\\n' -c flowstage-cookies.txt -b flowstage-cookies.txt";
         String json = " -H 'Content-Type: application/json' -d ";
         return String.join("\n",
                 "Flowstage demo host listening on " + base + "/",
