@@ -3,11 +3,15 @@ package dev.flowstage.stages;
 import dev.flowstage.spi.blueprint.BlueprintModel;
 import dev.flowstage.stages.deny.DenyModel;
 import dev.flowstage.stages.dummy.DummyModel;
+import dev.flowstage.stages.email.EmailModel;
 import dev.flowstage.stages.identification.IdentificationModel;
+import dev.flowstage.stages.invitation.InvitationModel;
+import dev.flowstage.stages.invitation.InvitationStageModel;
 import dev.flowstage.stages.password.PasswordModel;
 import dev.flowstage.stages.redirect.RedirectModel;
 import dev.flowstage.stages.userlogin.UserLoginModel;
 import dev.flowstage.stages.userlogout.UserLogoutModel;
+import dev.flowstage.stages.userwrite.UserWriteModel;
 import java.util.List;
 
 /**
@@ -29,7 +33,11 @@ public final class BuiltinModels {
             new UserLogoutModel(),
             new DenyModel(),
             new DummyModel(),
-            new RedirectModel());
+            new RedirectModel(),
+            new UserWriteModel(),
+            new InvitationStageModel(),
+            new InvitationModel(),
+            new EmailModel());
 
     private static final List<String> DEFAULT_BLUEPRINTS = List.of();
 

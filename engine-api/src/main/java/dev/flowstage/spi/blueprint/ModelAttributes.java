@@ -63,6 +63,12 @@ public interface ModelAttributes {
      */
     String flow(String key);
 
+    /**
+     * Returns the name of the group {@code key} refers to ({@code !KeyOf} or {@code !Find} of an
+     * {@code authentik_core.group}, or a plain group name), or null when absent or null.
+     */
+    String group(String key);
+
     /** Returns the policy {@code key} refers to, or null when absent or null. */
     PolicyDefinition policy(String key);
 

@@ -7,6 +7,7 @@ import dev.flowstage.core.internal.blueprint.Exporter;
 import dev.flowstage.core.internal.blueprint.Importer;
 import dev.flowstage.core.internal.blueprint.ModelRegistry;
 import dev.flowstage.policy.BuiltinPolicyModels;
+import dev.flowstage.spi.InvitationStore;
 import dev.flowstage.spi.blueprint.BlueprintModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class Blueprints {
         this.models = new ModelRegistry(builder.models.values());
         this.engine = builder.engine;
         this.importer = new Importer(models, builder.store, builder.engine, builder.deploy, builder.environment,
-                builder.context, builder.catalog, builder.progress::step);
+                builder.context, builder.catalog, builder.progress::step, builder.invitations);
     }
 
     /** Returns a builder; not thread-safe. */
@@ -180,6 +181,7 @@ public final class Blueprints {
         private Map<String, Object> context = Map.of();
         private final List<Blueprint> catalog = new ArrayList<>();
         private Progress progress = (phase, done, total) -> { };
+        private InvitationStore invitations;
 
         private Builder() {
             BuiltinPolicyModels.all().forEach(this::model);
@@ -242,6 +244,15 @@ public final class Blueprints {
         /** Adds blueprints that meta-apply entries ({@code authentik_blueprints.metaapplyblueprint}) may name. */
         public Builder catalog(Collection<Blueprint> blueprints) {
             catalog.addAll(blueprints);
+            return this;
+        }
+
+        /**
+         * Sets the invitation store that {@code authentik_stages_invitation.invitation} objects are saved
+         * to when an apply creates or changes them (and removed from when it deletes them).
+         */
+        public Builder invitations(InvitationStore store) {
+            this.invitations = Objects.requireNonNull(store, "store");
             return this;
         }
 

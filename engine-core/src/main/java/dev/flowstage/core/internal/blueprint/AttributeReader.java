@@ -184,6 +184,24 @@ final class AttributeReader implements ModelAttributes {
     }
 
     @Override
+    public String group(String key) {
+        Object value = raw(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String text) {
+            java.util.Optional<ConfigObject> target = refs.get(text);
+            if (target.isEmpty()) {
+                return text;
+            }
+            if (target.get().model().equals(Structural.GROUP) && target.get().field("name") instanceof String name) {
+                return name;
+            }
+        }
+        return wrong(key, "a group (!KeyOf, !Find [authentik_core.group, [name, ...]] or a name)", value, null);
+    }
+
+    @Override
     public PolicyDefinition policy(String key) {
         return reference(key, raw(key), refs::policy);
     }

@@ -93,7 +93,7 @@ final class Converter implements References {
         switch (object.model()) {
             case Structural.FLOW: Structural.flow(reader); break;
             case Structural.BINDING: Structural.binding(reader, models); break;
-            case Structural.POLICY_BINDING: Structural.policyBinding(reader, this, models); break;
+            case Structural.POLICY_BINDING: Structural.policyBinding(reader, models); break;
             case Structural.GROUP: Structural.group(reader); break;
             case Structural.BRAND: Structural.brand(reader); break;
             default: throw new IllegalStateException("no reader for model " + object.model());
@@ -248,7 +248,7 @@ final class Converter implements References {
         List<PolicyBinding> bindings = new ArrayList<>();
         for (ConfigObject object : bound(Structural.POLICY_BINDING, target)) {
             AttributeReader reader = new AttributeReader(object.fields(), this);
-            Structural.PolicyBindingFields fields = Structural.policyBinding(reader, this, models);
+            Structural.PolicyBindingFields fields = Structural.policyBinding(reader, models);
             reader.reportUnknown(Structural.POLICY_BINDING);
             PolicyDefinition policy = fields.policy() == null ? null : reader.policy("policy");
             if (!reader.problems().isEmpty()) {

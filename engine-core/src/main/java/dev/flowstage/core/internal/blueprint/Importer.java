@@ -2,6 +2,8 @@ package dev.flowstage.core.internal.blueprint;
 
 import dev.flowstage.api.FlowDefinitionException;
 import dev.flowstage.api.FlowEngine;
+import dev.flowstage.api.Invitation;
+import dev.flowstage.spi.InvitationStore;
 import dev.flowstage.api.definition.FlowDefinition;
 import dev.flowstage.core.blueprint.Blueprint;
 import dev.flowstage.core.blueprint.BlueprintProblem;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Importer {
     private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
+    /** The model of invitations, whose objects are also saved to the invitation store. */
+    public static final String INVITATION_MODEL = "authentik_stages_invitation.invitation";
 
     /** Reports progress: {@code done} of {@code total} steps of {@code phase} (entries, flows). */
     public interface Progress {
@@ -41,10 +45,15 @@ public final class Importer {
     private final Map<String, Object> context;
     private final List<Blueprint> catalog;
     private final Progress progress;
+    private final InvitationStore invitations;
 
-    /** Creates an importer; {@code engine} may be null (no compile check, no deployment). */
+    /**
+     * Creates an importer; {@code engine} may be null (no compile check, no deployment), and so may
+     * {@code invitations} (invitation objects are then kept in the configuration only).
+     */
     public Importer(ModelRegistry models, ConfigurationStore store, FlowEngine engine, boolean deploy,
-            Function<String, String> environment, Map<String, Object> context, List<Blueprint> catalog, Progress progress) {
+            Function<String, String> environment, Map<String, Object> context, List<Blueprint> catalog, Progress progress,
+            InvitationStore invitations) {
         this.models = models;
         this.store = store;
         this.engine = engine;
@@ -53,6 +62,7 @@ public final class Importer {
         this.context = Map.copyOf(context);
         this.catalog = List.copyOf(catalog);
         this.progress = progress;
+        this.invitations = invitations;
     }
 
     /** Applies {@code blueprints} in order as one change when {@code commit}, else only plans it. */
@@ -102,7 +112,31 @@ public final class Importer {
             return new BlueprintResult(run.changes(), problems, false, List.of(), List.of());
         }
         deploy(changed, after, removed, locator, problems);
+        syncInvitations(base, workspace);
         return new BlueprintResult(run.changes(), problems, true, changed, removed);
+    }
+
+    /**
+     * Saves the invitations this apply created or changed to the invitation store, and removes the ones
+     * it deleted; unchanged ones are left alone, so that a used single-use invitation stays used.
+     */
+    private void syncInvitations(Configuration base, Workspace workspace) {
+        if (invitations == null) {
+            return;
+        }
+        Workspace before = new Workspace(base);
+        Converter now = new Converter(models, workspace);
+        Converter then = new Converter(models, before);
+        for (ConfigObject object : workspace.ofModel(INVITATION_MODEL)) {
+            if (!before.get(object.pk()).map(object::equals).orElse(false)) {
+                invitations.save((Invitation) now.object(object.pk(), INVITATION_MODEL));
+            }
+        }
+        for (ConfigObject object : before.ofModel(INVITATION_MODEL)) {
+            if (workspace.get(object.pk()).isEmpty()) {
+                invitations.consume(((Invitation) then.object(object.pk(), INVITATION_MODEL)).id());
+            }
+        }
     }
 
     private boolean changed(String slug, Converter.Flows after, Map<String, FlowDefinition> before) {

@@ -73,11 +73,11 @@ final class Structural {
                 attrs.choice("policy_engine_mode", PolicyEngineMode::fromWireName, PolicyEngineMode.ANY));
     }
 
-    static PolicyBindingFields policyBinding(AttributeReader attrs, References refs, ModelRegistry models) {
+    static PolicyBindingFields policyBinding(AttributeReader attrs, ModelRegistry models) {
         String target = required(attrs, "target", model -> model.equals(FLOW) || model.equals(BINDING),
                 "a flow or a stage binding");
         String policy = attrs.ref("policy", models::isPolicy, "a policy");
-        String group = group(attrs, refs);
+        String group = attrs.group("group");
         String user = attrs.string("user", null);
         long given = java.util.stream.Stream.of(policy, group, user).filter(java.util.Objects::nonNull).count();
         if (given != 1 && attrs.problems().isEmpty()) {
@@ -91,24 +91,6 @@ final class Structural {
         return new PolicyBindingFields(policy, group, user, target, attrs.integer("order", 0),
                 attrs.bool("enabled", true), attrs.bool("negate", false), Duration.ofSeconds(seconds),
                 attrs.bool("failure_result", false));
-    }
-
-    /** Reads {@code group}: a key of a group object (its name) or a plain group name. */
-    private static String group(AttributeReader attrs, References refs) {
-        Object value = attrs.value("group");
-        if (value instanceof String text) {
-            return refs.get(text).filter(object -> object.model().equals(GROUP))
-                    .map(object -> String.valueOf(object.field("name"))).orElseGet(() -> {
-                        if (refs.get(text).isPresent()) {
-                            attrs.problem("group", "refers to a " + refs.get(text).get().model() + ", not a group");
-                        }
-                        return text;
-                    });
-        }
-        if (value != null) {
-            attrs.problem("group", "must be a group (!KeyOf, !Find [authentik_core.group, [name, ...]] or a name)");
-        }
-        return null;
     }
 
     static void group(AttributeReader attrs) {
