@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * back in. A recovery key is a link token with purpose {@value #PURPOSE} and no execution; the
  * engine's {@link dev.flowstage.api.FlowEngine#resume} then starts the key's flow for the key's user
  * behind a confirmation (a GET of the link consumes nothing), the confirming POST consumes the
- * key, and the flow runs with {@code pending_user} set and the context value {@code recovery_key}
- * true. Give the flow a user_login stage (and, say, a password prompt and user_write) to let the
+ * key, and the flow runs with {@code pending_user} set, the context value {@code recovery_key}
+ * true and {@code auth_method} {@code recovery_key}. Give the flow a user_login stage (and, say, a password prompt and user_write) to let the
  * user in. Thread-safe.
  */
 public final class RecoveryKeys {

@@ -52,7 +52,7 @@ class RecoveryKeyTest {
         FlowResult done = engine.submit(opened.executionId(), ChallengeResponse.of(Map.of("colour", "blue")), RequestInfo.anonymous());
         FlowResult.Completed completed = (FlowResult.Completed) done;
         assertThat(completed.context().get(ContextKeys.PENDING_USER)).contains(new PendingUser("u1", "alice", "alice@example.com"));
-        assertThat(completed.context().asMap()).containsEntry("recovery_key", true).doesNotContainKey("recovery_token");
+        assertThat(completed.context().asMap()).containsEntry("recovery_key", true).containsEntry("auth_method", "recovery_key").doesNotContainKey("recovery_token");
 
         assertThatThrownBy(() -> engine.resume(key, RequestInfo.anonymous())).isInstanceOf(TokenException.class)
                 .extracting(e -> ((TokenException) e).reason()).isEqualTo(TokenException.Reason.USED);

@@ -92,7 +92,7 @@ public final class BuiltinPolicyModels {
                 SandboxedExpression.compile(config.expression(), ExpressionPolicyType.VARIABLES);
                 return List.of();
             } catch (IllegalArgumentException e) {
-                return List.of("attribute 'expression': " + PythonHints.explain(config.expression(), e.getMessage()));
+                return List.of("expression: " + PythonHints.explain(config.expression(), e.getMessage()));
             }
         }
     }

@@ -39,7 +39,9 @@ public final class BuiltinModels {
             new InvitationModel(),
             new EmailModel());
 
-    private static final List<String> DEFAULT_BLUEPRINTS = List.of();
+    private static final List<String> DEFAULT_BLUEPRINTS = List.of(
+            DEFAULT_BLUEPRINT_FOLDER + "flow-default-authentication-flow.yaml",
+            DEFAULT_BLUEPRINT_FOLDER + "flow-default-invalidation-flow.yaml");
 
     private BuiltinModels() {}
 

@@ -66,9 +66,10 @@ public interface BlueprintModel<C> {
     Map<String, Object> toAttributes(C config);
 
     /**
-     * Returns problems of {@code config} that can be found without a flow, each a sentence naming the
-     * attribute (for an expression: why it does not compile); empty when there are none. Called for
-     * every entry of the model, including objects no flow uses yet.
+     * Returns problems of {@code config} that can be found without a flow (for an expression: why it
+     * does not compile); empty when there are none. A problem that starts with an attribute's name and
+     * a colon ({@code "expression: 'System' is not allowed"}) is reported for that attribute. Called
+     * for every entry of the model, including objects no flow uses yet.
      */
     default List<String> check(C config) {
         return List.of();

@@ -48,6 +48,11 @@ final class AttributeReader implements ModelAttributes {
         }
     }
 
+    /** Returns whether the model asked for {@code key}. */
+    boolean knows(String key) {
+        return known.contains(key);
+    }
+
     @Override
     public boolean has(String key) {
         known.add(key);

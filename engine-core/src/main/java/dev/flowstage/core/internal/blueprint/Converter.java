@@ -143,7 +143,12 @@ final class Converter implements References {
             reader.problem("", "model " + model.modelName() + " returned no " + model.configType().getSimpleName());
             return null;
         }
-        model.check(config).forEach(problem -> reader.problem("", problem));
+        model.check(config).forEach(problem -> {
+            int colon = problem.indexOf(": ");
+            String key = colon > 0 ? problem.substring(0, colon) : "";
+            boolean named = reader.knows(key);
+            reader.problem(named ? key : "", named ? problem.substring(colon + 2) : problem);
+        });
         return wrap(model, name, config, reader);
     }
 

@@ -217,10 +217,17 @@ final class ImportRun {
                 throw new EntryProblem("model", entry.line(), "model must be a string, not " + Values.typeName(model));
             }
             if (!models.known(name)) {
-                throw new EntryProblem("model", entry.line(), "unknown model '" + name + "' (supported: "
-                        + String.join(", ", models.names()) + ")");
+                throw new EntryProblem("model", entry.line(), "unknown model '" + name + "' (" + suggestions(name) + ")");
             }
             return name;
+        }
+
+        /** Returns the supported models of the same family ({@code authentik_stages_*}), or all of them. */
+        private String suggestions(String name) {
+            String family = name.replaceAll("^(authentik_[a-z]+)_.*$", "$1_");
+            List<String> similar = models.names().stream().filter(model -> model.startsWith(family)).toList();
+            return (similar.isEmpty() ? "supported: " + String.join(", ", models.names())
+                    : "supported " + family + "* models: " + String.join(", ", similar));
         }
 
         private void skip(Entry entry, String model, String why) {

@@ -22,7 +22,8 @@ import java.util.Optional;
  * Recovery keys: link tokens without an execution (purpose {@value #PURPOSE}) that start the flow
  * they name for the user they were issued for. Opening the link creates an execution held before
  * its first stage, showing a confirmation; only the confirming POST consumes the token and starts
- * the flow with {@code pending_user} set and {@code recovery_key} true. So a mail scanner's GET
+ * the flow with {@code pending_user} set, {@code recovery_key} true and {@code auth_method}
+ * {@code recovery_key}. So a mail scanner's GET
  * changes nothing but an unstarted execution.
  */
 final class RecoveryLinks {
@@ -95,7 +96,8 @@ final class RecoveryLinks {
                     : token.used() ? TokenException.Reason.USED : TokenException.Reason.EXPIRED;
             return new Confirmed(null, ResponseErrors.of("token", new ErrorDetail(reason.message(), "invalid")));
         }
-        FlowContext context = execution.context().without(PENDING_TOKEN).with(RECOVERY_KEY, true);
+        FlowContext context = execution.context().without(PENDING_TOKEN).with(RECOVERY_KEY, true)
+                .with(ContextKeys.AUTH_METHOD, PURPOSE + "_key");
         return new Confirmed(execution.withContext(context), ResponseErrors.none());
     }
 
