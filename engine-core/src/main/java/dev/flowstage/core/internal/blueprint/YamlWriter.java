@@ -7,8 +7,12 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.representer.StandardRepresenter;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
-/** Writes blueprint YAML: block style, two-space indents, no anchors, {@code !KeyOf} tags. */
+/**
+ * Writes blueprint YAML: block style, two-space indents, no anchors, {@code !KeyOf} tags; strings
+ * that the core schema would read as something else ({@code +0}, {@code True}) are quoted.
+ */
 final class YamlWriter {
     /** A {@code !KeyOf id} to write. */
     record KeyOf(String id) {}
@@ -17,7 +21,7 @@ final class YamlWriter {
 
     static String write(Map<String, Object> document) {
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2)
-                .setIndicatorIndent(0).setWidth(120).setDereferenceAliases(true).build();
+                .setIndicatorIndent(0).setWidth(120).setDereferenceAliases(true).setSchema(new CoreSchema()).build();
         return new Dump(settings, new Representer(settings)).dumpToString(document);
     }
 

@@ -1,0 +1,200 @@
+package dev.flowstage.testkit;
+
+import dev.flowstage.api.definition.AuthenticationRequirement;
+import dev.flowstage.api.definition.DeniedAction;
+import dev.flowstage.api.definition.Designation;
+import dev.flowstage.api.definition.FlowDefinition;
+import dev.flowstage.api.definition.FlowLayout;
+import dev.flowstage.api.definition.InvalidResponseAction;
+import dev.flowstage.api.definition.PolicyBinding;
+import dev.flowstage.api.definition.PolicyDefinition;
+import dev.flowstage.api.definition.PolicyEngineMode;
+import dev.flowstage.api.definition.StageBinding;
+import dev.flowstage.api.definition.StageDefinition;
+import dev.flowstage.stages.BuiltinStages;
+import dev.flowstage.stages.dummy.DummyConfig;
+import dev.flowstage.stages.email.EmailConfig;
+import dev.flowstage.stages.email.EmailTemplate;
+import dev.flowstage.stages.email.SmtpSettings;
+import dev.flowstage.stages.identification.IdentificationConfig;
+import dev.flowstage.stages.identification.UserField;
+import dev.flowstage.stages.invitation.InvitationConfig;
+import dev.flowstage.stages.password.PasswordConfig;
+import dev.flowstage.stages.redirect.RedirectConfig;
+import dev.flowstage.stages.userlogin.UserLoginConfig;
+import dev.flowstage.stages.userwrite.UserCreationMode;
+import dev.flowstage.stages.userwrite.UserType;
+import dev.flowstage.stages.userwrite.UserWriteConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/** Generates valid flow definitions made of the built-in stages with random configs, policies and bindings. */
+final class FlowDefinitionArbitraries {
+    private static final List<String> EXPRESSIONS = List.of("true", "user != null", "isGroupMember(user, 'admins')",
+            "context.auth_method == null", "request.query.next != null && prompt_data.email.endsWith('@example.com')");
+
+    private FlowDefinitionArbitraries() {}
+
+    static Arbitrary<FlowDefinition> flows() {
+        Arbitrary<String> slug = Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-_").ofMinLength(1).ofMaxLength(24);
+        Arbitrary<List<StageDefinition>> stages = stage().list().ofMinSize(0).ofMaxSize(6);
+        return Combinators.combine(slug, text(), text(), Arbitraries.of(Designation.class),
+                        Arbitraries.of(AuthenticationRequirement.class), Arbitraries.of(DeniedAction.class),
+                        Arbitraries.of(PolicyEngineMode.class), Arbitraries.of(FlowLayout.class))
+                .flatAs((s, name, title, designation, auth, denied, mode, layout) -> Combinators.combine(stages,
+                        policyBindings("flow-" + s), bindingSettings().list().ofSize(6), text())
+                        .as((stageList, policies, settings, background) -> {
+                            FlowDefinition.Builder builder = FlowDefinition.builder(s).name(name).title(title)
+                                    .designation(designation).authentication(auth).deniedAction(denied)
+                                    .policyEngineMode(mode).layout(layout).background(background);
+                            policies.forEach(builder::policy);
+                            for (int i = 0; i < stageList.size(); i++) {
+                                StageDefinition stage = rename(stageList.get(i), s + "-stage-" + i);
+                                builder.binding(settings.get(i).bind(i * 10 + 5, stage));
+                            }
+                            return builder.build();
+                        }));
+    }
+
+    private static StageDefinition rename(StageDefinition stage, String name) {
+        return StageDefinition.of(name, stage.type(), stage.config());
+    }
+
+    static Arbitrary<String> text() {
+        return Arbitraries.strings().withCharRange(' ', '~').withChars('é', 'ß', '漢', '\n', '\t').ofMaxLength(30);
+    }
+
+    private static Arbitrary<String> slugOrNull() {
+        return Arbitraries.strings().withChars("abcdefghij-_0123456789").ofMinLength(1).ofMaxLength(12).injectNull(0.4);
+    }
+
+    /** Settings of one stage binding; applied to a stage at an order. */
+    record Settings(boolean evaluateOnPlan, boolean reEvaluate, InvalidResponseAction action, PolicyEngineMode mode,
+            List<PolicyBinding> policies) {
+        StageBinding bind(int order, StageDefinition stage) {
+            return new StageBinding(order, stage, evaluateOnPlan, reEvaluate || !evaluateOnPlan, action, mode,
+                    policies.stream().map(policy -> rename(policy, stage.name())).toList());
+        }
+
+        private static PolicyBinding rename(PolicyBinding binding, String prefix) {
+            if (binding.target() instanceof PolicyBinding.PolicyTarget target) {
+                PolicyDefinition policy = target.policy();
+                PolicyDefinition named = PolicyDefinition.of(prefix + "-" + policy.name(), policy.type(), policy.config());
+                return new PolicyBinding(new PolicyBinding.PolicyTarget(named), binding.order(), binding.enabled(),
+                        binding.negate(), binding.timeout(), binding.failureResult());
+            }
+            return binding;
+        }
+    }
+
+    private static Arbitrary<Settings> bindingSettings() {
+        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
+                Arbitraries.of(InvalidResponseAction.class), Arbitraries.of(PolicyEngineMode.class), policyBindings("binding"))
+                .as(Settings::new);
+    }
+
+    /** Returns 0 to 3 policy bindings in ascending order, their policies named after {@code prefix}. */
+    private static Arbitrary<List<PolicyBinding>> policyBindings(String prefix) {
+        return policyBinding().list().ofMaxSize(3).map(bindings -> {
+            List<PolicyBinding> ordered = new ArrayList<>();
+            for (int i = 0; i < bindings.size(); i++) {
+                PolicyBinding binding = bindings.get(i).withOrder(i * 10);
+                if (binding.target() instanceof PolicyBinding.PolicyTarget target) {
+                    PolicyDefinition policy = target.policy();
+                    binding = new PolicyBinding(new PolicyBinding.PolicyTarget(PolicyDefinition.of(prefix + "-p" + i,
+                            policy.type(), policy.config())), binding.order(), binding.enabled(), binding.negate(),
+                            binding.timeout(), binding.failureResult());
+                }
+                ordered.add(binding);
+            }
+            return ordered;
+        });
+    }
+
+    private static Arbitrary<PolicyBinding> policyBinding() {
+        Arbitrary<PolicyBinding> target = Arbitraries.oneOf(
+                Arbitraries.of(EXPRESSIONS).map(e -> PolicyBinding.policy(PolicyDefinition.expression("p", e))),
+                Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(0, 3))
+                        .as((result, delay) -> PolicyBinding.policy(new PolicyDefinition("p", PolicyDefinition.DUMMY,
+                                new PolicyDefinition.DummyConfig(result, Duration.ofSeconds(delay))))),
+                Arbitraries.of("admins", "staff", "people with spaces").map(PolicyBinding::group),
+                Arbitraries.of("alice", "bob").map(PolicyBinding::user));
+        return Combinators.combine(target, Arbitraries.of(true, false), Arbitraries.of(true, false),
+                Arbitraries.integers().between(1, 120), Arbitraries.of(true, false))
+                .as((binding, enabled, negate, timeout, failure) -> {
+                    PolicyBinding result = binding.withEnabled(enabled).withTimeout(Duration.ofSeconds(timeout))
+                            .withFailureResult(failure);
+                    return negate ? result.negated() : result;
+                });
+    }
+
+    static Arbitrary<StageDefinition> stage() {
+        return Arbitraries.oneOf(identification(), password(), userLogin(),
+                Arbitraries.just(BuiltinStages.userLogout("s")), text().map(message -> BuiltinStages.deny("s", message)),
+                Arbitraries.of(true, false).map(error -> BuiltinStages.dummy("s", new DummyConfig(error))), redirect(),
+                userWrite(), Arbitraries.of(true, false).map(b -> BuiltinStages.invitation("s", new InvitationConfig(b))),
+                email());
+    }
+
+    private static Arbitrary<StageDefinition> identification() {
+        Arbitrary<List<UserField>> fields = Arbitraries.of(
+                List.of(UserField.USERNAME), List.of(UserField.EMAIL), List.of(UserField.USERNAME, UserField.EMAIL),
+                List.of(UserField.EMAIL, UserField.USERNAME));
+        Arbitrary<boolean[]> flags = Arbitraries.of(true, false).array(boolean[].class).ofSize(7);
+        return Combinators.combine(fields, flags, slugOrNull(), slugOrNull(), slugOrNull())
+                .as((f, b, enrollment, recovery, passwordless) -> BuiltinStages.identification("s",
+                        new IdentificationConfig(f, b[0], b[1], b[2], b[3], b[4], enrollment, recovery, passwordless, b[5])));
+    }
+
+    private static Arbitrary<StageDefinition> password() {
+        return Combinators.combine(Arbitraries.integers().between(1, 20), Arbitraries.of(true, false))
+                .as((attempts, show) -> BuiltinStages.password("s", new PasswordConfig(attempts, show)));
+    }
+
+    private static Arbitrary<Duration> duration() {
+        return Arbitraries.longs().between(0, 10 * 86_400).map(Duration::ofSeconds);
+    }
+
+    private static Arbitrary<StageDefinition> userLogin() {
+        return Combinators.combine(duration(), duration())
+                .as((session, remember) -> BuiltinStages.userLogin("s", new UserLoginConfig(session, remember)));
+    }
+
+    private static Arbitrary<StageDefinition> redirect() {
+        Arbitrary<RedirectConfig> toStatic = Arbitraries.of("/", "/welcome", "https://app.example.com/home")
+                .map(target -> target.startsWith("https") ? RedirectConfig.toStatic(target).withAllowedHosts("app.example.com", "b.example.com")
+                        : RedirectConfig.toStatic(target));
+        Arbitrary<RedirectConfig> toFlow = Arbitraries.of("next-flow", "other").map(RedirectConfig::toFlow);
+        return Combinators.combine(Arbitraries.oneOf(toStatic, toFlow), Arbitraries.of(true, false))
+                .as((config, keep) -> BuiltinStages.redirect("s", config.withKeepContext(keep)));
+    }
+
+    private static Arbitrary<StageDefinition> userWrite() {
+        return Combinators.combine(Arbitraries.of(UserCreationMode.class), Arbitraries.of(true, false),
+                        Arbitraries.of("new-users", "staff").injectNull(0.5), Arbitraries.of("", "users/external"),
+                        Arbitraries.of(UserType.class))
+                .as((mode, inactive, group, path, type) -> BuiltinStages.userWrite("s",
+                        new UserWriteConfig(mode, inactive, group, path, type)));
+    }
+
+    private static Arbitrary<StageDefinition> email() {
+        Arbitrary<SmtpSettings> smtp = Combinators.combine(Arbitraries.of("localhost", "smtp.example.com"),
+                        Arbitraries.integers().between(1, 65535), Arbitraries.of("mailer", "").injectNull(0.5),
+                        Arbitraries.of(true, false), Arbitraries.integers().between(1, 60))
+                .as((host, port, user, tls, timeout) -> SmtpSettings.defaults().withServer(host, port)
+                        .withCredentials(user, null).withTls(tls).withTimeout(Duration.ofSeconds(timeout)));
+        return Combinators.combine(Arbitraries.of(true, false), smtp, Arbitraries.integers().between(1, 120),
+                        text(), Arbitraries.of(EmailTemplate.class), Arbitraries.of(true, false),
+                        Arbitraries.integers().between(1, 10))
+                .as((global, settings, minutes, subject, template, activate, resends) -> {
+                    EmailConfig config = EmailConfig.defaults("https://login.example.com")
+                            .withTokenExpiry(Duration.ofMinutes(minutes)).withSubject(subject).withTemplate(template)
+                            .withActivateUserOnSuccess(activate).withResendLimit(resends, Duration.ofMinutes(resends));
+                    return BuiltinStages.email("s", global ? config.withSmtp(settings).withGlobalSettings() : config.withSmtp(settings));
+                });
+    }
+}
