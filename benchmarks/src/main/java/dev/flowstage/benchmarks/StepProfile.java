@@ -25,16 +25,23 @@ public final class StepProfile {
 
     private StepProfile() {}
 
-    /** Warms up for 10 s, then samples for {@code seconds} (default 20) a flow of {@code stages} (default 10). */
+    /**
+     * Warms up for 10 s, then samples for {@code seconds} (default 20) steps of a flow of
+     * {@code stages} (default 10) dummy stages, or with {@code stages} = {@code login} full logins
+     * as {@link LoginBenchmark#fullLogin} runs them.
+     */
     public static void main(String[] args) throws InterruptedException {
-        int stages = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        boolean login = args.length > 0 && args[0].equals("login");
+        int stages = args.length > 0 && !login ? Integer.parseInt(args[0]) : 10;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         var hasher = Fixtures.cheapHasher();
         InMemoryExecutionStore store = new InMemoryExecutionStore();
-        try (FlowEngine engine = Fixtures.engine(hasher, Fixtures.users(hasher), store, Fixtures.dummySteps(stages))) {
+        var flow = login ? Fixtures.login() : Fixtures.dummySteps(stages);
+        try (FlowEngine engine = Fixtures.engine(hasher, Fixtures.users(hasher), store, flow)) {
             AtomicBoolean running = new AtomicBoolean(true);
             long[] steps = new long[1];
-            Thread worker = new Thread(() -> steps[0] = loop(engine, store, running), "step-worker");
+            Thread worker = new Thread(() -> steps[0] = login ? logins(engine, store, running) : loop(engine, store, running),
+                    "step-worker");
             worker.start();
             Thread.sleep(10_000);
             long stepsBefore = steps[0];
@@ -42,9 +49,23 @@ public final class StepProfile {
             int samples = sample(worker, seconds * 1000L, tally);
             running.set(false);
             worker.join();
-            report(stages, samples, tally);
-            System.out.printf("(%d steps in total)%n", steps[0] - stepsBefore);
+            report(login ? "full login" : stages + "-stage dummy flow", samples, tally);
+            System.out.printf("(%d %s while sampling)%n", steps[0] - stepsBefore, login ? "logins" : "steps");
         }
+    }
+
+    private static long logins(FlowEngine engine, InMemoryExecutionStore store, AtomicBoolean running) {
+        long count = 0;
+        while (running.get()) {
+            ExecutionId id = engine.start(Fixtures.LOGIN, REQUEST).executionId();
+            engine.submit(id, Fixtures.IDENTIFY, REQUEST);
+            if (!engine.submit(id, Fixtures.ANSWER_PASSWORD, REQUEST).isFinished()) {
+                throw new IllegalStateException("login did not complete");
+            }
+            store.delete(id);
+            count++;
+        }
+        return count;
     }
 
     private static long loop(FlowEngine engine, InMemoryExecutionStore store, AtomicBoolean running) {
@@ -122,8 +143,8 @@ public final class StepProfile {
         return dot < 0 ? className : className.substring(0, dot);
     }
 
-    private static void report(int stages, int samples, Tally tally) {
-        System.out.printf("step profile, %d-stage dummy flow, %d samples (inclusive share of samples)%n", stages, samples);
+    private static void report(String what, int samples, Tally tally) {
+        System.out.printf("profile of %s, %d samples (inclusive share of samples)%n", what, samples);
         MARKERS.keySet().forEach(label -> System.out.printf("  %-62s %5.1f %%%n", label,
                 100.0 * tally.inclusive.getOrDefault(label, 0) / samples));
         print("inside SpringFlowMachine.fire, by line (see the source):", tally.fireLines, samples, 10);
@@ -139,7 +160,7 @@ public final class StepProfile {
 
     private static Map<String, String> markers() {
         Map<String, String> markers = new LinkedHashMap<>();
-        markers.put("engine.submit (the step)", ".DefaultFlowEngine#submit");
+        markers.put("engine.submit", ".DefaultFlowEngine#submit");
         markers.put("  load: ExecutionCodec.decode", ".ExecutionCodec#decode");
         markers.put("  stage submit (DummyStage.submit)", ".DummyStage#submit");
         markers.put("  machine: SpringFlowMachine.fire", ".SpringFlowMachine#fire");
@@ -150,6 +171,9 @@ public final class StepProfile {
         markers.put("  save: ExecutionCodec.encode", ".ExecutionCodec#encode");
         markers.put("  save: InMemoryExecutionStore.replace", ".InMemoryExecutionStore#replace");
         markers.put("engine.start (amortised new execution)", ".DefaultFlowEngine#start");
+        markers.put("password hash (Argon2idHasher.verify)", ".Argon2idHasher#verify");
+        markers.put("user lookup (UserDirectory)", "UserDirectory#findByUsername");
+        markers.put("new execution id (ExecutionCodec.newId)", ".ExecutionCodec#newId");
         return markers;
     }
 }

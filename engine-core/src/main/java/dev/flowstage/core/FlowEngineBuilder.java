@@ -136,6 +136,12 @@ public final class FlowEngineBuilder {
         return this;
     }
 
+    /** Adds every flow of {@code flows}. */
+    public FlowEngineBuilder flows(Collection<FlowDefinition> flows) {
+        flows.forEach(this::flow);
+        return this;
+    }
+
     /** Sets how long an execution may be idle before it expires (default 30 minutes). */
     public FlowEngineBuilder idleTimeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {

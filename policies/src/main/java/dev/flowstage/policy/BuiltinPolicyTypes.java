@@ -8,8 +8,8 @@ public final class BuiltinPolicyTypes {
 
     private BuiltinPolicyTypes() {}
 
-    /** Returns new instances of the built-in policy types: expression and dummy. */
+    /** Returns new instances of the built-in policy types: expression, dummy and password. */
     public static List<PolicyType<?>> all() {
-        return List.of(new ExpressionPolicyType(), new DummyPolicyType());
+        return List.of(new ExpressionPolicyType(), new DummyPolicyType(), new PasswordPolicyType());
     }
 }

@@ -23,9 +23,9 @@ class BuiltinPolicyTypesTest {
     private final DummyPolicyType dummies = new DummyPolicyType();
 
     @Test
-    void all_listsExpressionAndDummyTypes() {
+    void all_listsExpressionDummyAndPasswordTypes() {
         assertThat(BuiltinPolicyTypes.all()).extracting(PolicyType::typeId)
-                .containsExactly(PolicyDefinition.EXPRESSION, PolicyDefinition.DUMMY);
+                .containsExactly(PolicyDefinition.EXPRESSION, PolicyDefinition.DUMMY, PasswordPolicyType.TYPE);
         assertThat(expressions.configType()).isEqualTo(ExpressionConfig.class);
         assertThat(dummies.configType()).isEqualTo(DummyConfig.class);
     }

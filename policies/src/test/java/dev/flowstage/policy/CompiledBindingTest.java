@@ -38,7 +38,7 @@ class CompiledBindingTest {
         assertThatThrownBy(() -> CompiledBinding.compile(binding, TYPES))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("policy 'geo': type 'builtin.geoip' is not registered; registered types are "
-                        + "[builtin.dummy, builtin.expression]");
+                        + "[builtin.dummy, builtin.expression, builtin.password_policy]");
     }
 
     @Test

@@ -14,6 +14,8 @@ import dev.flowstage.stages.invitation.InvitationConfig;
 import dev.flowstage.stages.invitation.InvitationStage;
 import dev.flowstage.stages.password.PasswordConfig;
 import dev.flowstage.stages.password.PasswordStage;
+import dev.flowstage.stages.prompt.PromptConfig;
+import dev.flowstage.stages.prompt.PromptStage;
 import dev.flowstage.stages.redirect.RedirectConfig;
 import dev.flowstage.stages.redirect.RedirectStage;
 import dev.flowstage.stages.userlogin.UserLoginConfig;
@@ -44,7 +46,8 @@ public final class BuiltinStages {
             new RedirectStage(),
             new UserWriteStage(),
             new InvitationStage(),
-            new EmailStage());
+            new EmailStage(),
+            new PromptStage());
 
     private BuiltinStages() {}
 
@@ -81,6 +84,11 @@ public final class BuiltinStages {
     /** Returns a dummy stage ({@value DummyStage#TYPE}) named {@code name}. */
     public static StageDefinition dummy(String name, DummyConfig config) {
         return DummyStage.definition(name, config);
+    }
+
+    /** Returns a prompt stage ({@value PromptStage#TYPE}) named {@code name}. */
+    public static StageDefinition prompt(String name, PromptConfig config) {
+        return PromptStage.definition(name, config);
     }
 
     /** Returns a user write stage ({@value UserWriteStage#TYPE}) named {@code name}. */

@@ -29,7 +29,7 @@ class BuiltinStagesTest {
         assertThat(BY_TYPE).hasSameSizeAs(BuiltinStages.all());
         assertThat(BY_TYPE).containsKeys("builtin.identification", "builtin.password", "builtin.user_login",
                 "builtin.user_logout", "builtin.deny", "builtin.dummy", "builtin.redirect", "builtin.user_write",
-                "builtin.invitation", "builtin.email");
+                "builtin.invitation", "builtin.email", "builtin.prompt");
     }
 
     @Test
@@ -44,7 +44,8 @@ class BuiltinStagesTest {
                 BuiltinStages.redirect("redirect", RedirectConfig.defaults()),
                 BuiltinStages.userWrite("write", UserWriteConfig.defaults()),
                 BuiltinStages.invitation("invitation", InvitationConfig.defaults()),
-                BuiltinStages.email("email", EmailConfig.defaults("https://login.example.com")));
+                BuiltinStages.email("email", EmailConfig.defaults("https://login.example.com")),
+                BuiltinStages.prompt("prompt", dev.flowstage.stages.prompt.PromptConfig.defaults()));
 
         assertThat(definitions).extracting(StageDefinition::type).doesNotHaveDuplicates()
                 .allMatch(BY_TYPE::containsKey);

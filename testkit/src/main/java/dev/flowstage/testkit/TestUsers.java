@@ -50,6 +50,11 @@ public final class TestUsers implements UserStore {
         return findByUsername(username).orElseThrow(() -> new IllegalArgumentException("no test user '" + username + "'"));
     }
 
+    /** Removes the user with {@code id}; no-op when absent. */
+    public void remove(String id) {
+        directory.remove(id);
+    }
+
     /** Returns whether {@code password} is {@code username}'s password. */
     public boolean passwordMatches(String username, String password) {
         String hash = get(username).passwordHash();

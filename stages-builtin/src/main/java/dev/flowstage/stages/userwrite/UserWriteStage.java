@@ -12,8 +12,10 @@ import dev.flowstage.spi.PasswordHasher;
 import dev.flowstage.spi.Stage;
 import dev.flowstage.spi.StageContext;
 import dev.flowstage.spi.StageResult;
+import dev.flowstage.stages.prompt.PromptStage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -114,12 +116,13 @@ public final class UserWriteStage implements Stage<UserWriteConfig> {
         if (promptData.isEmpty()) {
             return StageResult.deny(NO_PENDING_DATA);
         }
-        ContextUpdate scrubbed = withoutSecrets(promptData.get());
+        Set<String> secretKeys = Set.copyOf(ctx.get(PromptStage.SECRET_FIELDS).orElse(List.of()));
+        ContextUpdate scrubbed = withoutSecrets(promptData.get(), secretKeys);
         Optional<User> existing = targetUser(ctx);
         if (existing.isEmpty() && ctx.config().userCreationMode() == UserCreationMode.NEVER_CREATE) {
             return StageResult.deny(NO_USER, scrubbed);
         }
-        Optional<User> stored = write(ctx, existing, promptData.get());
+        Optional<User> stored = write(ctx, existing, withoutExtraSecrets(promptData.get(), secretKeys));
         if (stored.isEmpty()) {
             return StageResult.deny(FAILED, scrubbed);
         }
@@ -180,13 +183,25 @@ public final class UserWriteStage implements Stage<UserWriteConfig> {
         return ctx.service(PasswordHasher.class).hash(password);
     }
 
-    /** Returns an update removing passwords and other secrets from the prompt data; none when there are none. */
-    private static ContextUpdate withoutSecrets(Map<String, Object> promptData) {
+    /**
+     * Returns an update removing passwords and other secrets from the prompt data, including the
+     * password fields a prompt stage listed under {@link PromptStage#SECRET_FIELDS}, and that list.
+     */
+    private static ContextUpdate withoutSecrets(Map<String, Object> promptData, Set<String> secretKeys) {
         Map<String, Object> kept = new LinkedHashMap<>(promptData);
-        kept.keySet().removeIf(key -> key.equals(UserMapping.PASSWORD) || key.equals(UserMapping.PASSWORD_REPEAT));
+        kept.keySet().removeIf(key -> key.equals(UserMapping.PASSWORD) || key.equals(UserMapping.PASSWORD_REPEAT)
+                || secretKeys.contains(key));
         kept.values().removeIf(value -> value instanceof Secret);
+        ContextUpdate update = secretKeys.isEmpty() ? ContextUpdate.none() : ContextUpdate.none().remove(PromptStage.SECRET_FIELDS);
         return kept.size() == promptData.size()
-                ? ContextUpdate.none()
-                : ContextUpdate.of(ContextKeys.PROMPT_DATA, Collections.unmodifiableMap(kept));
+                ? update
+                : update.put(ContextKeys.PROMPT_DATA, Collections.unmodifiableMap(kept));
+    }
+
+    /** Returns the prompt data without password fields other than {@code password}: those are never stored as attributes. */
+    private static Map<String, Object> withoutExtraSecrets(Map<String, Object> promptData, Set<String> secretKeys) {
+        Map<String, Object> kept = new LinkedHashMap<>(promptData);
+        kept.keySet().removeIf(key -> secretKeys.contains(key) && !key.equals(UserMapping.PASSWORD));
+        return kept;
     }
 }

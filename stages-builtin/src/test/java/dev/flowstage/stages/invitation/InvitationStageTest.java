@@ -10,7 +10,7 @@ import dev.flowstage.api.RequestInfo;
 import dev.flowstage.spi.InvitationStore;
 import dev.flowstage.spi.StageResult;
 import dev.flowstage.stages.testing.Fixtures;
-import dev.flowstage.stages.testing.InMemoryInvitations;
+import dev.flowstage.core.InMemoryInvitationStore;
 import dev.flowstage.stages.testing.TestContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +33,7 @@ class InvitationStageTest {
     private static final Clock CLOCK = Clock.fixed(TestContext.NOW, ZoneOffset.UTC);
     private static final Map<String, Object> FIXED = Map.of("email", "invitee@example.com", "attributes", Map.of("team", "red"));
 
-    private final InMemoryInvitations store = new InMemoryInvitations();
+    private final InMemoryInvitationStore store = new InMemoryInvitationStore();
 
     private Invitations.Issued issue(Duration validity, boolean singleUse, String flowSlug) {
         return Invitations.issue(store, Fixtures.seededRandom(3), CLOCK, "welcome", validity, singleUse, FIXED, flowSlug,

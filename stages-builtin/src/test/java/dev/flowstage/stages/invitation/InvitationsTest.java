@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowstage.stages.testing.Fixtures;
-import dev.flowstage.stages.testing.InMemoryInvitations;
+import dev.flowstage.core.InMemoryInvitationStore;
 import dev.flowstage.stages.testing.TestContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class InvitationsTest {
     private static final Clock CLOCK = Clock.fixed(TestContext.NOW, ZoneOffset.UTC);
-    private final InMemoryInvitations store = new InMemoryInvitations();
+    private final InMemoryInvitationStore store = new InMemoryInvitationStore();
 
     @Test
     void hash_knownVector_isLowerCaseHexSha256() {

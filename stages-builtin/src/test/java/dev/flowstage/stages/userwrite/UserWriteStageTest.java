@@ -362,4 +362,17 @@ class UserWriteStageTest {
                 "", UserType.EXTERNAL));
         assertThat(STAGE.configType()).isEqualTo(UserWriteConfig.class);
     }
+
+    @Test
+    void arrive_passwordFieldsListedByAPrompt_areNeverStoredAndLeaveThePromptData() {
+        var ctx = context(UserWriteConfig.defaults(), data("username", "dora", "pin", "1234", "password", "long secret 1"))
+                .with(dev.flowstage.stages.prompt.PromptStage.SECRET_FIELDS, List.of("pin", "password"));
+
+        User dora = written(ctx, STAGE.arrive(ctx));
+
+        assertThat(dora.attributes()).doesNotContainKey("pin");
+        assertThat(dora.passwordHash()).isNotNull();
+        assertThat(ctx.get(ContextKeys.PROMPT_DATA).orElseThrow()).containsOnlyKeys("username");
+        assertThat(ctx.get(dev.flowstage.stages.prompt.PromptStage.SECRET_FIELDS)).isEmpty();
+    }
 }
