@@ -12,20 +12,22 @@ import java.util.Map;
 
 /**
  * The blueprint models of the built-in policy types: {@code authentik_policies_expression.expressionpolicy}
- * (MVEL expressions; authentik's Python is rejected with a translation hint) and
- * {@code authentik_policies_dummy.dummypolicy}. Blueprint importers register them by default.
+ * (MVEL expressions; authentik's Python is rejected with a translation hint),
+ * {@code authentik_policies_password.passwordpolicy} and {@code authentik_policies_dummy.dummypolicy}. Blueprint importers register them by default.
  */
 public final class BuiltinPolicyModels {
     /** The model name of expression policies. */
     public static final String EXPRESSION = "authentik_policies_expression.expressionpolicy";
     /** The model name of dummy policies. */
     public static final String DUMMY = "authentik_policies_dummy.dummypolicy";
+    /** The model name of password policies. */
+    public static final String PASSWORD = "authentik_policies_password.passwordpolicy";
 
     private BuiltinPolicyModels() {}
 
     /** Returns the models of the built-in policy types; they are stateless and may be shared. */
     public static List<BlueprintModel<?>> all() {
-        return List.of(new ExpressionModel(), dummy());
+        return List.of(new ExpressionModel(), dummy(), password());
     }
 
     private static BlueprintModel<DummyConfig> dummy() {
@@ -37,6 +39,46 @@ public final class BuiltinPolicyModels {
                     attributes.put("wait_max", config.delay().toSeconds());
                     return attributes;
                 });
+    }
+
+    /**
+     * authentik's password policy attributes; {@code check_static_rules: false} turns the static rules
+     * off (their amounts read as 0), and the Have I Been Pwned check is not supported.
+     */
+    private static BlueprintModel<PasswordPolicyConfig> password() {
+        return BlueprintModel.policy(PASSWORD, PasswordPolicyType.TYPE, PasswordPolicyConfig.class,
+                BuiltinPolicyModels::readPassword, config -> {
+                    Map<String, Object> attributes = new LinkedHashMap<>();
+                    attributes.put("password_field", config.passwordField());
+                    attributes.put("check_static_rules", true);
+                    attributes.put("length_min", config.lengthMin());
+                    attributes.put("amount_uppercase", config.amountUppercase());
+                    attributes.put("amount_lowercase", config.amountLowercase());
+                    attributes.put("amount_digits", config.amountDigits());
+                    attributes.put("amount_symbols", config.amountSymbols());
+                    attributes.put("symbol_charset", config.symbolCharset());
+                    attributes.put("error_message", config.errorMessage());
+                    attributes.put("check_zxcvbn", config.checkStrength());
+                    attributes.put("zxcvbn_score_threshold", config.strengthScoreThreshold());
+                    return attributes;
+                });
+    }
+
+    private static PasswordPolicyConfig readPassword(ModelAttributes attrs) {
+        PasswordPolicyConfig d = PasswordPolicyConfig.defaults();
+        attrs.unsupported("check_have_i_been_pwned", "the Have I Been Pwned lookup is not supported");
+        attrs.ignore("hibp_allowed_count");
+        boolean rules = attrs.bool("check_static_rules", true);
+        int length = attrs.integer("length_min", d.lengthMin());
+        int upper = attrs.integer("amount_uppercase", d.amountUppercase());
+        int lower = attrs.integer("amount_lowercase", d.amountLowercase());
+        int digits = attrs.integer("amount_digits", d.amountDigits());
+        int symbols = attrs.integer("amount_symbols", d.amountSymbols());
+        return new PasswordPolicyConfig(attrs.string("password_field", d.passwordField()), rules ? length : 0,
+                rules ? upper : 0, rules ? lower : 0, rules ? digits : 0, rules ? symbols : 0,
+                attrs.string("symbol_charset", d.symbolCharset()), attrs.string("error_message", d.errorMessage()),
+                attrs.bool("check_zxcvbn", d.checkStrength()),
+                attrs.integer("zxcvbn_score_threshold", d.strengthScoreThreshold()));
     }
 
     /** authentik waits a random time between wait_min and wait_max; Flowstage waits a fixed time, so they must agree. */

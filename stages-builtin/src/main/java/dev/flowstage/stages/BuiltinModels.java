@@ -8,6 +8,7 @@ import dev.flowstage.stages.identification.IdentificationModel;
 import dev.flowstage.stages.invitation.InvitationModel;
 import dev.flowstage.stages.invitation.InvitationStageModel;
 import dev.flowstage.stages.password.PasswordModel;
+import dev.flowstage.stages.prompt.PromptModels;
 import dev.flowstage.stages.redirect.RedirectModel;
 import dev.flowstage.stages.userlogin.UserLoginModel;
 import dev.flowstage.stages.userlogout.UserLogoutModel;
@@ -37,11 +38,17 @@ public final class BuiltinModels {
             new UserWriteModel(),
             new InvitationStageModel(),
             new InvitationModel(),
-            new EmailModel());
+            new EmailModel(),
+            PromptModels.prompt(),
+            PromptModels.stage());
 
     private static final List<String> DEFAULT_BLUEPRINTS = List.of(
+            DEFAULT_BLUEPRINT_FOLDER + "flow-password-change.yaml",
             DEFAULT_BLUEPRINT_FOLDER + "flow-default-authentication-flow.yaml",
-            DEFAULT_BLUEPRINT_FOLDER + "flow-default-invalidation-flow.yaml");
+            DEFAULT_BLUEPRINT_FOLDER + "flow-default-invalidation-flow.yaml",
+            DEFAULT_BLUEPRINT_FOLDER + "flow-default-enrollment-flow.yaml",
+            DEFAULT_BLUEPRINT_FOLDER + "flow-default-recovery-flow.yaml",
+            DEFAULT_BLUEPRINT_FOLDER + "default-brand.yaml");
 
     private BuiltinModels() {}
 

@@ -56,7 +56,7 @@ class AuthentikBlueprintsTest {
 
     @Test
     void authenticationFlow_pythonExpressions_areRejectedPerEntry_withTheMvelEquivalent() {
-        BlueprintResult result = blueprints().model(MfaStandIn.MODEL).build()
+        BlueprintResult result = blueprints().build()
                 .apply(Blueprint.of(FOLDER.resolve("flow-default-authentication-flow.yaml")));
 
         assertThat(result.applied()).isFalse();
@@ -65,6 +65,15 @@ class AuthentikBlueprintsTest {
                 .filter(problem -> problem.source().endsWith("flow-default-authentication-flow.yaml"))
                 .filter(problem -> problem.key().equals("attrs.expression")).toList();
         assertThat(python).extracting(BlueprintProblem::entry).containsExactly(10, 11);
+        assertThat(result.problems()).extracting(BlueprintProblem::toString).contains(FOLDER.resolve(
+                "flow-default-authentication-flow.yaml") + ":30: entries[3] model: unknown model "
+                + "'authentik_stages_authenticator_validate.authenticatorvalidatestage' (supported authentik_stages_* models: "
+                + "authentik_stages_deny.denystage, authentik_stages_dummy.dummystage, authentik_stages_email.emailstage, "
+                + "authentik_stages_identification.identificationstage, authentik_stages_invitation.invitation, "
+                + "authentik_stages_invitation.invitationstage, authentik_stages_password.passwordstage, "
+                + "authentik_stages_prompt.prompt, authentik_stages_prompt.promptstage, "
+                + "authentik_stages_redirect.redirectstage, authentik_stages_user_login.userloginstage, "
+                + "authentik_stages_user_logout.userlogoutstage, authentik_stages_user_write.userwritestage)");
         assertThat(python).allSatisfy(problem -> assertThat(problem.message())
                 .startsWith("this looks like authentik's Python, but Flowstage expressions are MVEL")
                 .contains("use `user.username == 'x'` instead of `return request.user.username == 'x'`")
@@ -75,25 +84,32 @@ class AuthentikBlueprintsTest {
     @Test
     void authenticationFlow_withMvelExpressions_compilesAndLogsIn() throws Exception {
         String mvel = withMvel(Files.readString(FOLDER.resolve("flow-default-authentication-flow.yaml")));
-        Blueprint passwordChange = Blueprint.of("password-change-stand-in.yaml", """
-                version: 1
-                metadata: {name: Default - Password change flow}
-                entries:
-                - model: authentik_flows.flow
-                  identifiers: {slug: default-password-change}
-                  attrs: {designation: stage_configuration, authentication: require_authenticated}
-                """);
 
-        BlueprintResult result = blueprints().model(MfaStandIn.MODEL).catalog(List.of(passwordChange)).build()
-                .apply(new Blueprint("flow-default-authentication-flow.yaml", null, mvel));
+        BlueprintResult result = blueprints().model(MfaStandIn.MODEL).build()
+                .apply(new Blueprint("flow-default-authentication-flow.yaml", FOLDER, mvel));
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.deployed()).contains("default-authentication-flow");
+        assertThat(result.deployed()).containsExactly("default-authentication-flow", "default-password-change");
         kit.start("default-authentication-flow")
                 .expect("ak-stage-identification").expectField("user_fields", List.of("email", "username"))
                 .answer(Map.of("uid_field", "alice"))
                 .expect("ak-stage-password").answer(Map.of("password", "correct horse"))
                 .expectCompleted(user -> assertThat(user.username()).isEqualTo("alice"));
+    }
+
+    @Test
+    void passwordChange_loadsAsIs_andChangesThePassword() {
+        BlueprintResult result = blueprints().build().apply(Blueprint.of(FOLDER.resolve("flow-password-change.yaml")));
+
+        assertThat(result.problems()).isEmpty();
+        String alice = kit.users().get("alice").id();
+        kit.start("default-password-change", dev.flowstage.api.RequestInfo.anonymous().withAuthenticatedUser(alice))
+                .expect("ak-stage-prompt")
+                .answer(Map.of("password", "short", "password_repeat", "short"))
+                .expectFieldError("non_field_errors", "invalid", "Password needs to be 8 characters or longer.")
+                .answer(Map.of("password", "Tr0ub4dor&3 horse battery", "password_repeat", "Tr0ub4dor&3 horse battery"))
+                .expectCompleted();
+        assertThat(kit.users().passwordMatches("alice", "Tr0ub4dor&3 horse battery")).isTrue();
     }
 
     @Test
@@ -107,7 +123,7 @@ class AuthentikBlueprintsTest {
                     assertThat(problem.entry()).isNotNegative();
                     assertThat(problem.key()).isNotEmpty();
                     assertThat(problem.message()).matches("(?s)(unknown model|this looks like authentik's Python|!KeyOf"
-                            + "|the applied blueprint|required blueprint).*");
+                            + "|the applied blueprint|required blueprint|prompt type).*");
                 });
             }
         }

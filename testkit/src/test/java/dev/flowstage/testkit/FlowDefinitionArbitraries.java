@@ -19,7 +19,13 @@ import dev.flowstage.stages.email.SmtpSettings;
 import dev.flowstage.stages.identification.IdentificationConfig;
 import dev.flowstage.stages.identification.UserField;
 import dev.flowstage.stages.invitation.InvitationConfig;
+import dev.flowstage.policy.PasswordPolicyConfig;
+import dev.flowstage.policy.PasswordPolicyType;
 import dev.flowstage.stages.password.PasswordConfig;
+import dev.flowstage.stages.prompt.PromptChoice;
+import dev.flowstage.stages.prompt.PromptConfig;
+import dev.flowstage.stages.prompt.PromptField;
+import dev.flowstage.stages.prompt.PromptFieldType;
 import dev.flowstage.stages.redirect.RedirectConfig;
 import dev.flowstage.stages.userlogin.UserLoginConfig;
 import dev.flowstage.stages.userwrite.UserCreationMode;
@@ -60,7 +66,23 @@ final class FlowDefinitionArbitraries {
                         }));
     }
 
+    /** Renames the stage, and the prompt fields and validation policies of a prompt stage after it. */
     private static StageDefinition rename(StageDefinition stage, String name) {
+        if (stage.config() instanceof PromptConfig prompt) {
+            List<PromptField> fields = new ArrayList<>();
+            for (int i = 0; i < prompt.fields().size(); i++) {
+                PromptField f = prompt.fields().get(i);
+                fields.add(new PromptField(name + "-field-" + i, f.fieldKey() + i, f.label(), f.type(), f.required(),
+                        f.placeholder(), f.initialValue(), f.placeholderExpression(), f.initialValueExpression(), f.order(),
+                        f.subText(), f.choices()));
+            }
+            List<PolicyDefinition> policies = new ArrayList<>();
+            for (int i = 0; i < prompt.validationPolicies().size(); i++) {
+                PolicyDefinition policy = prompt.validationPolicies().get(i);
+                policies.add(PolicyDefinition.of(name + "-validation-" + i, policy.type(), policy.config()));
+            }
+            return StageDefinition.of(name, stage.type(), new PromptConfig(fields, policies));
+        }
         return StageDefinition.of(name, stage.type(), stage.config());
     }
 
@@ -137,7 +159,36 @@ final class FlowDefinitionArbitraries {
                 Arbitraries.just(BuiltinStages.userLogout("s")), text().map(message -> BuiltinStages.deny("s", message)),
                 Arbitraries.of(true, false).map(error -> BuiltinStages.dummy("s", new DummyConfig(error))), redirect(),
                 userWrite(), Arbitraries.of(true, false).map(b -> BuiltinStages.invitation("s", new InvitationConfig(b))),
-                email());
+                email(), prompt());
+    }
+
+    private static Arbitrary<StageDefinition> prompt() {
+        Arbitrary<PolicyDefinition> validation = Arbitraries.oneOf(
+                Arbitraries.of(EXPRESSIONS).map(e -> PolicyDefinition.expression("v", e)),
+                Combinators.combine(Arbitraries.integers().between(0, 12), Arbitraries.of(true, false), text())
+                        .as((length, strength, message) -> {
+                            PasswordPolicyConfig config = PasswordPolicyConfig.defaults().withLengthMin(length)
+                                    .withErrorMessage(message).withAmountDigits(length % 3);
+                            return PolicyDefinition.of("v", PasswordPolicyType.TYPE,
+                                    strength ? config.withStrengthCheck(length % 4) : config);
+                        }));
+        return Combinators.combine(promptField().list().ofMinSize(1).ofMaxSize(4), validation.list().ofMaxSize(2))
+                .as((fields, policies) -> BuiltinStages.prompt("s", new PromptConfig(fields, policies)));
+    }
+
+    private static Arbitrary<PromptField> promptField() {
+        Arbitrary<PromptFieldType> type = Arbitraries.of(PromptFieldType.TEXT, PromptFieldType.EMAIL, PromptFieldType.PASSWORD,
+                PromptFieldType.USERNAME, PromptFieldType.NUMBER, PromptFieldType.CHECKBOX, PromptFieldType.DROPDOWN,
+                PromptFieldType.RADIO_BUTTON_GROUP, PromptFieldType.HIDDEN, PromptFieldType.STATIC);
+        return Combinators.combine(Arbitraries.of("field", "email", "password", "name"), text(), type,
+                        Arbitraries.of(true, false), text(), Arbitraries.of(true, false), Arbitraries.integers().between(-5, 500),
+                        text())
+                .as((key, label, t, required, placeholder, expression, order, subText) -> {
+                    PromptField field = PromptField.of("f", key, label, t).withRequired(required).withOrder(order)
+                            .withSubText(subText);
+                    field = expression ? field.withInitialValueExpression("user.username") : field.withPlaceholder(placeholder);
+                    return t.isChoice() ? field.withChoices(PromptChoice.of("a"), new PromptChoice("Bee", "b")) : field;
+                });
     }
 
     private static Arbitrary<StageDefinition> identification() {
