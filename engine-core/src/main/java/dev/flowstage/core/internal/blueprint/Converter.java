@@ -102,6 +102,27 @@ final class Converter implements References {
         return reader.problems();
     }
 
+    /**
+     * Returns what {@code object} means, for telling real updates from rewrites of the same thing
+     * (an attribute written out with its default value): the definition or config of a stage, policy
+     * or object, the typed fields of a flow, binding or brand; null when it does not convert.
+     */
+    Object meaning(ConfigObject object) {
+        Optional<BlueprintModel<?>> model = models.model(object.model());
+        if (model.isPresent()) {
+            convert(object, model.get());
+            return converted.get(object.pk());
+        }
+        AttributeReader reader = new AttributeReader(object.fields(), this);
+        switch (object.model()) {
+            case Structural.FLOW: return Structural.flow(reader);
+            case Structural.BINDING: return Structural.binding(reader, models);
+            case Structural.POLICY_BINDING: return Structural.policyBinding(reader, models);
+            case Structural.BRAND: return Structural.brand(reader);
+            default: return object.fields();
+        }
+    }
+
     private void convert(ConfigObject object, BlueprintModel<?> model) {
         if (converted.containsKey(object.pk()) || failed.containsKey(object.pk())) {
             return;

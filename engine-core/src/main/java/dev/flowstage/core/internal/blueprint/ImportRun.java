@@ -258,6 +258,7 @@ final class ImportRun {
             fields.putAll(merged);
             String pk = existing.map(ConfigObject::pk).orElseGet(() -> newKey(model, identifiers));
             ConfigObject object = new ConfigObject(pk, model, fields);
+            Object meantBefore = existing.map(old -> new Converter(models, workspace).meaning(old)).orElse(null);
             workspace.put(object);
             Origin origin = new Origin(document.source(), entry.index(), entry.line(),
                     Set.copyOf(identifiers.keySet().stream().filter(key -> !attrs.containsKey(key)).toList()));
@@ -274,8 +275,10 @@ final class ImportRun {
                 changes.add(change(entry, BlueprintChange.Action.CREATE, model, fields, List.of()));
             } else {
                 List<String> changed = changedFields(existing.get().fields(), object.fields());
-                changes.add(change(entry, changed.isEmpty() ? BlueprintChange.Action.UNCHANGED
-                        : BlueprintChange.Action.UPDATE, model, fields, changed));
+                boolean same = changed.isEmpty()
+                        || (meantBefore != null && meantBefore.equals(new Converter(models, workspace).meaning(object)));
+                changes.add(change(entry, same ? BlueprintChange.Action.UNCHANGED : BlueprintChange.Action.UPDATE,
+                        model, fields, same ? List.of() : changed));
             }
         }
 
