@@ -1,5 +1,6 @@
 package dev.flowstage.core;
 
+import dev.flowstage.core.internal.store.OwnerOnly;
 import dev.flowstage.core.internal.store.TokenJson;
 import dev.flowstage.spi.StoredToken;
 import dev.flowstage.spi.TokenStore;
@@ -93,7 +94,7 @@ public final class DirectoryTokenStore implements TokenStore {
                 Map<String, StoredToken> tokens = read();
                 boolean changed = change.apply(tokens);
                 if (changed) {
-                    Path temporary = Files.createTempFile(directory, ".tokens", ".json");
+                    Path temporary = Files.createTempFile(directory, ".tokens", ".json", OwnerOnly.attributes(directory));
                     Files.writeString(temporary, TokenJson.write(tokens), StandardCharsets.UTF_8);
                     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }

@@ -26,4 +26,10 @@ public record ConfigObject(String pk, String model, Map<String, Object> fields) 
     public Object field(String name) {
         return fields.get(name);
     }
+
+    /** Returns the key, model and field names, never the values (a field may hold a secret such as an SMTP password). */
+    @Override
+    public String toString() {
+        return "ConfigObject[pk=" + pk + ", model=" + model + ", fields=" + fields.keySet() + "]";
+    }
 }

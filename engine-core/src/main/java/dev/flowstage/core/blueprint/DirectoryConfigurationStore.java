@@ -1,6 +1,7 @@
 package dev.flowstage.core.blueprint;
 
 import dev.flowstage.core.internal.blueprint.ConfigurationJson;
+import dev.flowstage.core.internal.store.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -16,7 +17,8 @@ import java.util.Objects;
  * A {@link ConfigurationStore} in a directory: the configuration is the JSON file
  * {@code configuration.json}, replaced atomically (written to a temporary file, then moved over
  * it) under a file lock, so several processes (a host and the CLI) can share the directory. The
- * directory is created when missing. Thread-safe.
+ * directory is created when missing; the file is readable by its owner only, as it holds resolved
+ * values (an SMTP password given with {@code !Env} included). Thread-safe.
  */
 public final class DirectoryConfigurationStore implements ConfigurationStore {
     /** The name of the file holding the configuration. */
@@ -70,7 +72,7 @@ public final class DirectoryConfigurationStore implements ConfigurationStore {
                 if (load().version() != expectedVersion) {
                     return false;
                 }
-                Path temporary = Files.createTempFile(directory, ".configuration", ".json");
+                Path temporary = Files.createTempFile(directory, ".configuration", ".json", OwnerOnly.attributes(directory));
                 Files.writeString(temporary, ConfigurationJson.write(next), StandardCharsets.UTF_8);
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return true;
