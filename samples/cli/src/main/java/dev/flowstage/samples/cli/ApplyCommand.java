@@ -42,8 +42,8 @@ final class ApplyCommand implements Callable<Integer> {
             return FlowstageCli.INVALID;
         }
         DiffCommand.print(out, result.changes(), false);
-        out.println("APPLIED " + result.effectiveChanges().size() + " changes, deployed " + result.deployed()
-                + ", removed " + result.removed());
+        out.println("APPLIED " + result.effectiveChanges().size() + " changes, flows changed " + result.deployed()
+                + ", flows removed " + result.removed());
         return FlowstageCli.OK;
     }
 }

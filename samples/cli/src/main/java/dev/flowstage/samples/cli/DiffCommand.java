@@ -38,8 +38,8 @@ final class DiffCommand implements Callable<Integer> {
                 return FlowstageCli.INVALID;
             }
             print(out, plan.changes(), all);
-            out.println("PLAN " + plan.effectiveChanges().size() + " changes, deploys " + plan.deployed()
-                    + ", removes " + plan.removed());
+            out.println("PLAN " + plan.effectiveChanges().size() + " changes, flows changed " + plan.deployed()
+                    + ", flows removed " + plan.removed());
             return FlowstageCli.OK;
         }
     }

@@ -91,14 +91,14 @@ class FlowstageCliTest {
                 "CREATE authentik_flows.flow slug=bye (" + file + " entries[0])",
                 "CREATE authentik_stages_user_logout.userlogoutstage name=bye-logout (" + file + " entries[1])",
                 "CREATE authentik_flows.flowstagebinding order=0 (" + file + " entries[2])",
-                "PLAN 3 changes, deploys [bye], removes []");
+                "PLAN 3 changes, flows changed [bye], flows removed []");
 
         Run apply = run("blueprint", "apply", "--store", store(), file);
         assertThat(apply.code()).isZero();
-        assertThat(apply.out()).endsWith("APPLIED 3 changes, deployed [bye], removed []\n");
+        assertThat(apply.out()).endsWith("APPLIED 3 changes, flows changed [bye], flows removed []\n");
         assertThat(apply.err()).contains("entries");
 
-        assertThat(run("blueprint", "diff", "--store", store(), file).out()).isEqualTo("PLAN 0 changes, deploys [], removes []\n");
+        assertThat(run("blueprint", "diff", "--store", store(), file).out()).isEqualTo("PLAN 0 changes, flows changed [], flows removed []\n");
 
         Run export = run("blueprint", "export", "--store", store());
         assertThat(export.code()).isZero();
@@ -108,7 +108,7 @@ class FlowstageCliTest {
                 .isEqualTo("EXPORTED " + exported + "\n");
         assertThat(Files.readString(exported)).isEqualTo(export.out());
         assertThat(run("blueprint", "apply", "--no-progress", "--store", store(), exported.toString()).out())
-                .isEqualTo("APPLIED 0 changes, deployed [], removed []\n");
+                .isEqualTo("APPLIED 0 changes, flows changed [], flows removed []\n");
         assertThat(run("blueprint", "export", "--store", store(), "nope").code()).isEqualTo(FlowstageCli.INVALID);
     }
 
@@ -131,7 +131,7 @@ class FlowstageCliTest {
                 "flowstage.dev/link_base_url=https://login.example.com", "default:");
 
         assertThat(run.code()).as(run.out()).isZero();
-        assertThat(run.out()).contains("deployed [default-authentication-flow, default-enrollment-flow, "
+        assertThat(run.out()).contains("flows changed [default-authentication-flow, default-enrollment-flow, "
                 + "default-invalidation-flow, default-password-change, default-recovery-flow]");
     }
 
