@@ -2,6 +2,12 @@ package dev.flowstage.stages;
 
 import dev.flowstage.api.definition.StageDefinition;
 import dev.flowstage.spi.Stage;
+import dev.flowstage.stages.authenticator.email.AuthenticatorEmailStage;
+import dev.flowstage.stages.authenticator.staticcodes.AuthenticatorStaticStage;
+import dev.flowstage.stages.authenticator.totp.AuthenticatorTotpStage;
+import dev.flowstage.stages.authenticator.validate.AuthenticatorValidateConfig;
+import dev.flowstage.stages.authenticator.validate.AuthenticatorValidateStage;
+import dev.flowstage.stages.authenticator.webauthn.AuthenticatorWebAuthnStage;
 import dev.flowstage.stages.deny.DenyConfig;
 import dev.flowstage.stages.deny.DenyStage;
 import dev.flowstage.stages.dummy.DummyConfig;
@@ -47,7 +53,12 @@ public final class BuiltinStages {
             new UserWriteStage(),
             new InvitationStage(),
             new EmailStage(),
-            new PromptStage());
+            new PromptStage(),
+            new AuthenticatorTotpStage(),
+            new AuthenticatorStaticStage(),
+            new AuthenticatorWebAuthnStage(),
+            new AuthenticatorEmailStage(),
+            new AuthenticatorValidateStage());
 
     private BuiltinStages() {}
 
@@ -89,6 +100,11 @@ public final class BuiltinStages {
     /** Returns a prompt stage ({@value PromptStage#TYPE}) named {@code name}. */
     public static StageDefinition prompt(String name, PromptConfig config) {
         return PromptStage.definition(name, config);
+    }
+
+    /** Returns an authenticator validation (MFA) stage ({@value AuthenticatorValidateStage#TYPE}) named {@code name}. */
+    public static StageDefinition authenticatorValidate(String name, AuthenticatorValidateConfig config) {
+        return AuthenticatorValidateStage.definition(name, config);
     }
 
     /** Returns a user write stage ({@value UserWriteStage#TYPE}) named {@code name}. */
