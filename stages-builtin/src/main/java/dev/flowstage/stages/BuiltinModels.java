@@ -1,6 +1,7 @@
 package dev.flowstage.stages;
 
 import dev.flowstage.spi.blueprint.BlueprintModel;
+import dev.flowstage.stages.authenticator.MfaModels;
 import dev.flowstage.stages.deny.DenyModel;
 import dev.flowstage.stages.dummy.DummyModel;
 import dev.flowstage.stages.email.EmailModel;
@@ -14,6 +15,7 @@ import dev.flowstage.stages.userlogin.UserLoginModel;
 import dev.flowstage.stages.userlogout.UserLogoutModel;
 import dev.flowstage.stages.userwrite.UserWriteModel;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The blueprint models of the built-in stages, under authentik's model names, and the default
@@ -27,7 +29,7 @@ public final class BuiltinModels {
     /** The classpath folder of the default blueprints. */
     public static final String DEFAULT_BLUEPRINT_FOLDER = "blueprints/default/";
 
-    private static final List<BlueprintModel<?>> ALL = List.of(
+    private static final List<BlueprintModel<?>> ALL = Stream.concat(Stream.of(
             new IdentificationModel(),
             new PasswordModel(),
             new UserLoginModel(),
@@ -40,7 +42,7 @@ public final class BuiltinModels {
             new InvitationModel(),
             new EmailModel(),
             PromptModels.prompt(),
-            PromptModels.stage());
+            PromptModels.stage()), MfaModels.all().stream()).toList();
 
     private static final List<String> DEFAULT_BLUEPRINTS = List.of(
             DEFAULT_BLUEPRINT_FOLDER + "flow-password-change.yaml",

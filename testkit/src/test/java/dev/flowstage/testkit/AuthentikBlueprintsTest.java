@@ -22,7 +22,8 @@ class AuthentikBlueprintsTest {
     static final String MFA_OPTIONAL_MVEL = "context.auth_method != 'auth_webauthn_pwl'";
 
     private final FlowKit kit = FlowKit.builder().transcriptName("AuthentikBlueprintsTest")
-            .configure(engine -> engine.stage(new MfaStandIn())).user("alice", "correct horse").build();
+            .configure(engine -> engine.service(dev.flowstage.spi.DeviceStore.class, new dev.flowstage.core.InMemoryDeviceStore()))
+            .user("alice", "correct horse").build();
 
     @AfterEach
     void close() {
@@ -46,11 +47,17 @@ class AuthentikBlueprintsTest {
         BlueprintResult result = blueprints().build().apply(List.of(
                 Blueprint.of(FOLDER.resolve("flow-default-invalidation-flow.yaml")),
                 Blueprint.of(FOLDER.resolve("flow-default-provider-authorization-implicit-consent.yaml")),
-                Blueprint.of(FOLDER.resolve("flow-default-provider-invalidation.yaml"))));
+                Blueprint.of(FOLDER.resolve("flow-default-provider-invalidation.yaml")),
+                Blueprint.of(FOLDER.resolve("flow-default-authenticator-static-setup.yaml")),
+                Blueprint.of(FOLDER.resolve("flow-default-authenticator-totp-setup.yaml")),
+                Blueprint.of(FOLDER.resolve("flow-default-authenticator-webauthn-setup.yaml")),
+                Blueprint.of(FOLDER.resolve("flow-password-change.yaml"))));
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.deployed()).containsExactly("default-invalidation-flow",
-                "default-provider-authorization-implicit-consent", "default-provider-invalidation-flow");
+        assertThat(result.deployed()).containsExactly("default-authenticator-static-setup",
+                "default-authenticator-totp-setup", "default-authenticator-webauthn-setup", "default-invalidation-flow",
+                "default-password-change", "default-provider-authorization-implicit-consent",
+                "default-provider-invalidation-flow");
         kit.start("default-invalidation-flow").expectCompleted();
     }
 
@@ -65,15 +72,7 @@ class AuthentikBlueprintsTest {
                 .filter(problem -> problem.source().endsWith("flow-default-authentication-flow.yaml"))
                 .filter(problem -> problem.key().equals("attrs.expression")).toList();
         assertThat(python).extracting(BlueprintProblem::entry).containsExactly(10, 11);
-        assertThat(result.problems()).extracting(BlueprintProblem::toString).contains(FOLDER.resolve(
-                "flow-default-authentication-flow.yaml") + ":30: entries[3] model: unknown model "
-                + "'authentik_stages_authenticator_validate.authenticatorvalidatestage' (supported authentik_stages_* models: "
-                + "authentik_stages_deny.denystage, authentik_stages_dummy.dummystage, authentik_stages_email.emailstage, "
-                + "authentik_stages_identification.identificationstage, authentik_stages_invitation.invitation, "
-                + "authentik_stages_invitation.invitationstage, authentik_stages_password.passwordstage, "
-                + "authentik_stages_prompt.prompt, authentik_stages_prompt.promptstage, "
-                + "authentik_stages_redirect.redirectstage, authentik_stages_user_login.userloginstage, "
-                + "authentik_stages_user_logout.userlogoutstage, authentik_stages_user_write.userwritestage)");
+        assertThat(result.problems()).extracting(BlueprintProblem::entry).containsExactly(10, 11, 12, 13);
         assertThat(python).allSatisfy(problem -> assertThat(problem.message())
                 .startsWith("this looks like authentik's Python, but Flowstage expressions are MVEL")
                 .contains("use `user.username == 'x'` instead of `return request.user.username == 'x'`")
@@ -85,7 +84,7 @@ class AuthentikBlueprintsTest {
     void authenticationFlow_withMvelExpressions_compilesAndLogsIn() throws Exception {
         String mvel = withMvel(Files.readString(FOLDER.resolve("flow-default-authentication-flow.yaml")));
 
-        BlueprintResult result = blueprints().model(MfaStandIn.MODEL).build()
+        BlueprintResult result = blueprints().build()
                 .apply(new Blueprint("flow-default-authentication-flow.yaml", FOLDER, mvel));
 
         assertThat(result.problems()).isEmpty();

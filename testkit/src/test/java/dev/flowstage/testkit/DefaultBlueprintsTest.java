@@ -11,6 +11,7 @@ import dev.flowstage.core.blueprint.BlueprintResult;
 import dev.flowstage.core.blueprint.Blueprints;
 import dev.flowstage.stages.BuiltinModels;
 import dev.flowstage.stages.BuiltinStages;
+import dev.flowstage.stages.authenticator.validate.AuthenticatorValidateConfig;
 import dev.flowstage.stages.identification.IdentificationConfig;
 import dev.flowstage.stages.identification.UserField;
 import dev.flowstage.stages.password.PasswordConfig;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class DefaultBlueprintsTest {
     private final dev.flowstage.core.InMemoryTokenStore tokens = new dev.flowstage.core.InMemoryTokenStore();
     private final FlowKit kit = FlowKit.builder().transcriptName("DefaultBlueprintsTest").user("alice", "correct horse")
-            .configure(engine -> engine.tokenStore(tokens)).build();
+            .configure(engine -> engine.tokenStore(tokens)
+                    .service(dev.flowstage.spi.DeviceStore.class, new dev.flowstage.core.InMemoryDeviceStore())).build();
     private final Blueprints blueprints = Blueprints.builder().models(BuiltinModels.all()).engine(kit.engine())
             .catalog(defaults()).build();
 
@@ -125,6 +127,8 @@ class DefaultBlueprintsTest {
         blueprints.apply(defaults()).orThrow();
         PolicyDefinition passwordOptional =
                 PolicyDefinition.expression("default-authentication-flow-password-stage", "context.auth_method == null");
+        PolicyDefinition mfaOptional = PolicyDefinition.expression("default-authentication-flow-authenticator-validate-stage",
+                "context.auth_method != 'auth_webauthn_pwl'");
         FlowDefinition java = FlowDefinition.builder("default-authentication-flow")
                 .name("Welcome to Flowstage!").title("Welcome to Flowstage!").designation(Designation.AUTHENTICATION)
                 .stage(10, BuiltinStages.identification("default-authentication-identification",
@@ -132,6 +136,9 @@ class DefaultBlueprintsTest {
                 .stage(20, BuiltinStages.password("default-authentication-password", PasswordConfig.defaults()),
                         binding -> binding.reEvaluate(true).policy(
                                 PolicyBinding.policy(passwordOptional).withOrder(10).withFailureResult(true)))
+                .stage(30, BuiltinStages.authenticatorValidate("default-authentication-mfa-validation",
+                        AuthenticatorValidateConfig.defaults()), binding -> binding.policy(
+                                PolicyBinding.policy(mfaOptional).withOrder(10).withFailureResult(true)))
                 .stage(100, BuiltinStages.userLogin("default-authentication-login", UserLoginConfig.defaults()))
                 .build();
 

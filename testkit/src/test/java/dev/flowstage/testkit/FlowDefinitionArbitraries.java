@@ -11,7 +11,21 @@ import dev.flowstage.api.definition.PolicyDefinition;
 import dev.flowstage.api.definition.PolicyEngineMode;
 import dev.flowstage.api.definition.StageBinding;
 import dev.flowstage.api.definition.StageDefinition;
+import dev.flowstage.api.AuthenticatorDevice.DeviceKind;
 import dev.flowstage.stages.BuiltinStages;
+import dev.flowstage.stages.authenticator.email.AuthenticatorEmailConfig;
+import dev.flowstage.stages.authenticator.email.AuthenticatorEmailStage;
+import dev.flowstage.stages.authenticator.staticcodes.AuthenticatorStaticConfig;
+import dev.flowstage.stages.authenticator.staticcodes.AuthenticatorStaticStage;
+import dev.flowstage.stages.authenticator.totp.AuthenticatorTotpConfig;
+import dev.flowstage.stages.authenticator.totp.AuthenticatorTotpStage;
+import dev.flowstage.stages.authenticator.totp.TotpAlgorithm;
+import dev.flowstage.stages.authenticator.validate.AuthenticatorValidateConfig;
+import dev.flowstage.stages.authenticator.validate.NotConfiguredAction;
+import dev.flowstage.stages.authenticator.webauthn.AuthenticatorWebAuthnConfig;
+import dev.flowstage.stages.authenticator.webauthn.AuthenticatorWebAuthnStage;
+import dev.flowstage.stages.authenticator.webauthn.ResidentKey;
+import dev.flowstage.stages.authenticator.webauthn.UserVerification;
 import dev.flowstage.stages.dummy.DummyConfig;
 import dev.flowstage.stages.email.EmailConfig;
 import dev.flowstage.stages.email.EmailTemplate;
@@ -159,7 +173,30 @@ final class FlowDefinitionArbitraries {
                 Arbitraries.just(BuiltinStages.userLogout("s")), text().map(message -> BuiltinStages.deny("s", message)),
                 Arbitraries.of(true, false).map(error -> BuiltinStages.dummy("s", new DummyConfig(error))), redirect(),
                 userWrite(), Arbitraries.of(true, false).map(b -> BuiltinStages.invitation("s", new InvitationConfig(b))),
-                email(), prompt());
+                email(), prompt(), mfa());
+    }
+
+    private static Arbitrary<StageDefinition> mfa() {
+        Arbitrary<StageDefinition> validate = Combinators.combine(
+                        Arbitraries.of(DeviceKind.class).set().ofMinSize(1), Arbitraries.of(NotConfiguredAction.class),
+                        Arbitraries.longs().between(0, 3600), Arbitraries.of(UserVerification.class),
+                        Arbitraries.integers().between(1, 9))
+                .as((kinds, action, seconds, verification, attempts) -> BuiltinStages.authenticatorValidate("s",
+                        new AuthenticatorValidateConfig(kinds, action, action == NotConfiguredAction.CONFIGURE
+                                ? List.of("default-authenticator-totp-setup") : List.of(), Duration.ofSeconds(seconds),
+                                verification, java.util.Set.of("https://login.example.com"), attempts)));
+        Arbitrary<StageDefinition> totp = Combinators.combine(Arbitraries.of(6, 8), Arbitraries.of(TotpAlgorithm.class),
+                        Arbitraries.integers().between(0, 3))
+                .as((digits, algorithm, tolerance) -> StageDefinition.of("s", AuthenticatorTotpStage.TYPE,
+                        AuthenticatorTotpConfig.defaults().withDigits(digits).withAlgorithm(algorithm).withTolerance(tolerance)));
+        Arbitrary<StageDefinition> codes = Arbitraries.integers().between(1, 20).map(count -> StageDefinition.of("s",
+                AuthenticatorStaticStage.TYPE, AuthenticatorStaticConfig.defaults().withTokenCount(count)));
+        Arbitrary<StageDefinition> webauthn = Arbitraries.of(ResidentKey.class).map(key -> StageDefinition.of("s",
+                AuthenticatorWebAuthnStage.TYPE, AuthenticatorWebAuthnConfig.forRelyingParty("example.com",
+                        "https://login.example.com", "https://example.com").withResidentKey(key)));
+        Arbitrary<StageDefinition> email = Arbitraries.integers().between(1, 60).map(minutes -> StageDefinition.of("s",
+                AuthenticatorEmailStage.TYPE, AuthenticatorEmailConfig.defaults().withCodeValidity(Duration.ofMinutes(minutes))));
+        return Arbitraries.oneOf(validate, totp, codes, webauthn, email);
     }
 
     private static Arbitrary<StageDefinition> prompt() {

@@ -63,6 +63,9 @@ public interface ModelAttributes {
      */
     String flow(String key);
 
+    /** Returns the slugs of the flows the list at {@code key} refers to, in order; empty when absent or null. */
+    List<String> flows(String key);
+
     /**
      * Returns the name of the group {@code key} refers to ({@code !KeyOf} or {@code !Find} of an
      * {@code authentik_core.group}, or a plain group name), or null when absent or null.

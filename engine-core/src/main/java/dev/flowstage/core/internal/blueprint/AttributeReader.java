@@ -172,7 +172,10 @@ final class AttributeReader implements ModelAttributes {
 
     @Override
     public String flow(String key) {
-        Object value = raw(key);
+        return flowValue(key, raw(key));
+    }
+
+    private String flowValue(String key, Object value) {
         if (value == null) {
             return null;
         }
@@ -186,6 +189,25 @@ final class AttributeReader implements ModelAttributes {
             }
         }
         return wrong(key, "a flow (!KeyOf, !Find [authentik_flows.flow, [slug, ...]] or a slug)", value, null);
+    }
+
+    @Override
+    public List<String> flows(String key) {
+        Object value = raw(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            return wrong(key, "a list of flows", value, List.of());
+        }
+        List<String> slugs = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String slug = flowValue(key + "[" + i + "]", list.get(i));
+            if (slug != null) {
+                slugs.add(slug);
+            }
+        }
+        return slugs;
     }
 
     @Override
