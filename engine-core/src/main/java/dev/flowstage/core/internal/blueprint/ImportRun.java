@@ -21,7 +21,8 @@ import java.util.function.Function;
  * Applies the entries of blueprints to a {@link Workspace}, in order, as authentik's importer does:
  * resolves each entry's tags, evaluates its conditions, matches its identifiers, and creates,
  * updates or deletes according to its state. Collects every problem instead of stopping at the
- * first; the caller discards the workspace when there are any. Not thread-safe.
+ * first; the caller discards the workspace when there are any. Not thread-safe. Longer than most
+ * classes: the per-entry state handling and meta applies share the per-document state.
  */
 final class ImportRun {
     private static final int MAX_META_DEPTH = 16;
@@ -99,71 +100,12 @@ final class ImportRun {
 
         /** Reports unknown ids, duplicate ids, forward references and cycles of {@code !KeyOf} before anything runs. */
         void checkKeyOfs() {
-            for (Entry entry : document.entries()) {
-                if (entry.id() != null && ids.putIfAbsent(entry.id(), entry.index()) != null) {
-                    problem(document, entry, "id", entry.line(), "id '" + entry.id() + "' is already used by entries["
-                            + ids.get(entry.id()) + "]");
-                }
-            }
-            Map<Integer, List<KeyOfUse>> uses = new LinkedHashMap<>();
-            document.entries().forEach(entry -> uses.put(entry.index(), KeyOfUse.collect(entry)));
-            for (Entry entry : document.entries()) {
-                for (KeyOfUse use : uses.get(entry.index())) {
-                    String failure = keyOfProblem(entry, use, uses);
-                    if (failure != null) {
-                        problem(document, entry, use.path(), use.line(), failure);
-                        outcome.put(entry.index(), "failed");
-                    }
-                }
-            }
-        }
-
-        private String keyOfProblem(Entry entry, KeyOfUse use, Map<Integer, List<KeyOfUse>> uses) {
-            int from = entry.index();
-            Integer target = ids.get(use.id());
-            if (target == null) {
-                return "!KeyOf '" + use.id() + "': no entry has id '" + use.id() + "'";
-            }
-            if (target < from) {
-                return null;
-            }
-            List<String> start = new ArrayList<>();
-            if (entry.id() != null) {
-                start.add(entry.id());
-            }
-            start.add(use.id());
-            List<String> cycle = cycle(target, from, uses, start);
-            if (cycle != null) {
-                return "!KeyOf cycle: " + String.join(" -> ", cycle) + " (an entry can only refer to entries before it)";
-            }
-            return "!KeyOf '" + use.id() + "' refers to entries[" + target + "], which comes "
-                    + (target == from ? "at this entry" : "later") + ": move it before this entry";
-        }
-
-        /** Returns the ids on a path of !KeyOf references from entry {@code at} back to entry {@code home}, if any. */
-        private List<String> cycle(int at, int home, Map<Integer, List<KeyOfUse>> uses, List<String> path) {
-            if (at == home) {
-                return path;
-            }
-            if (path.size() > uses.size()) {
-                return null;
-            }
-            for (KeyOfUse next : uses.getOrDefault(at, List.of())) {
-                Integer target = ids.get(next.id());
-                if (target != null && !path.contains(next.id())) {
-                    List<String> longer = new ArrayList<>(path);
-                    longer.add(next.id());
-                    List<String> found = cycle(target, home, uses, longer);
-                    if (found != null) {
-                        return found;
-                    }
-                } else if (target != null && target == home) {
-                    List<String> closed = new ArrayList<>(path);
-                    closed.add(next.id());
-                    return closed;
-                }
-            }
-            return null;
+            KeyOfCheck check = new KeyOfCheck(document.entries());
+            ids.putAll(check.ids());
+            check.problems().forEach(problem -> {
+                problems.add(problem.in(document.source()));
+                outcome.put(problem.entry(), "failed");
+            });
         }
 
         void entry(Entry entry) {

@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Resolves the tags in one entry's values, lazily and in order, as authentik does: {@code !KeyOf}
  * sees the objects earlier entries created. Every failure is an {@link EntryProblem} naming the key
- * path and the tag's line.
+ * path and the tag's line. Longer than most classes: one short method per tag, kept together
+ * because they share the recursion and the stack of {@code !Enumerate} items.
  */
 final class Resolver {
     private static final int MAX_FILE_BYTES = 1024 * 1024;

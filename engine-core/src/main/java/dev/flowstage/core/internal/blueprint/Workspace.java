@@ -123,11 +123,6 @@ final class Workspace {
         return new Configuration(baseVersion + 1, List.copyOf(objects.values()));
     }
 
-    /** Returns the workspace as a configuration of the base version, for conversion. */
-    Configuration view() {
-        return new Configuration(baseVersion, List.copyOf(objects.values()));
-    }
-
     List<ConfigObject> all() {
         return List.copyOf(objects.values());
     }
