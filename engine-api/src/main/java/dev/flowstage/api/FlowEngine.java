@@ -48,7 +48,9 @@ public interface FlowEngine extends AutoCloseable {
 
     /**
      * Returns the current state of execution {@code id} without changing it: the current challenge
-     * of an active execution, or the outcome of a finished one (kept until it expires).
+     * of an active execution, or the outcome of a finished one (kept until it expires). A completed
+     * execution comes back without its {@link Login} and context: the login is handed out once, by
+     * the call that completed the flow, so that a leaked execution id cannot replay it.
      *
      * @throws ExecutionNotFoundException when the execution is unknown or expired
      */

@@ -138,7 +138,12 @@ public final class DefaultFlowEngine implements FlowEngine {
         if (RecoveryLinks.waiting(loaded.execution())) {
             return recovery.confirmation(loaded.flow(), loaded.execution(), "", ResponseErrors.none());
         }
-        return runner.render(loaded.flow(), loaded.execution(), ResponseErrors.none());
+        FlowResult result = runner.render(loaded.flow(), loaded.execution(), ResponseErrors.none());
+        if (result instanceof FlowResult.Completed done) {
+            // the login was handed out by the call that completed the flow; never hand it out again
+            return new FlowResult.Completed(done.executionId(), Optional.empty(), false, done.redirect(), FlowContext.empty());
+        }
+        return result;
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class EngineAssembly {
         PolicyEngine policies = new PolicyEngine(policyExecutor, error -> { });
         StageTools tools = new StageTools(
                 new StageExpressions(), new StagePolicies(policyTypes, policies), new PolicyGate(policies, services));
-        FlowCompiler compiler = new FlowCompiler(stages, policyTypes, validator, mapper, validation(tools));
+        FlowCompiler compiler = new FlowCompiler(stages, policyTypes, validator, FlowCompiler.versionMapper(), validation(tools));
         return new DefaultFlowEngine(services, compiler, tools, store, new ExecutionCodec(mapper, contextKeys),
                 new WireCodec(maxBodyBytes), () -> {
                     policyExecutor.shutdownNow();

@@ -27,7 +27,8 @@ final class FlowRegistry {
             return existing;
         }
         CompiledFlow compiled = compiler.compile(definition);
-        CompiledFlow pinned = versions.computeIfAbsent(key(compiled.slug(), compiled.version()), key -> compiled);
+        CompiledFlow pinned = versions.merge(key(compiled.slug(), compiled.version()), compiled,
+                (old, fresh) -> old.definition().equals(fresh.definition()) ? old : fresh);
         current.put(definition.slug(), pinned);
         return pinned;
     }
