@@ -2,6 +2,7 @@ package dev.flowstage.stages;
 
 import dev.flowstage.spi.blueprint.BlueprintModel;
 import dev.flowstage.stages.authenticator.MfaModels;
+import dev.flowstage.stages.consent.ConsentModel;
 import dev.flowstage.stages.deny.DenyModel;
 import dev.flowstage.stages.dummy.DummyModel;
 import dev.flowstage.stages.email.EmailModel;
@@ -42,7 +43,8 @@ public final class BuiltinModels {
             new InvitationModel(),
             new EmailModel(),
             PromptModels.prompt(),
-            PromptModels.stage()), MfaModels.all().stream()).toList();
+            PromptModels.stage(),
+            new ConsentModel()), MfaModels.all().stream()).toList();
 
     private static final List<String> DEFAULT_BLUEPRINTS = List.of(
             DEFAULT_BLUEPRINT_FOLDER + "flow-password-change.yaml",

@@ -47,6 +47,7 @@ class AuthentikBlueprintsTest {
         BlueprintResult result = blueprints().build().apply(List.of(
                 Blueprint.of(FOLDER.resolve("flow-default-invalidation-flow.yaml")),
                 Blueprint.of(FOLDER.resolve("flow-default-provider-authorization-implicit-consent.yaml")),
+                Blueprint.of(FOLDER.resolve("flow-default-provider-authorization-explicit-consent.yaml")),
                 Blueprint.of(FOLDER.resolve("flow-default-provider-invalidation.yaml")),
                 Blueprint.of(FOLDER.resolve("flow-default-authenticator-static-setup.yaml")),
                 Blueprint.of(FOLDER.resolve("flow-default-authenticator-totp-setup.yaml")),
@@ -56,7 +57,8 @@ class AuthentikBlueprintsTest {
         assertThat(result.problems()).isEmpty();
         assertThat(result.deployed()).containsExactly("default-authenticator-static-setup",
                 "default-authenticator-totp-setup", "default-authenticator-webauthn-setup", "default-invalidation-flow",
-                "default-password-change", "default-provider-authorization-implicit-consent",
+                "default-password-change", "default-provider-authorization-explicit-consent",
+                "default-provider-authorization-implicit-consent",
                 "default-provider-invalidation-flow");
         kit.start("default-invalidation-flow").expectCompleted();
     }

@@ -13,6 +13,9 @@ import dev.flowstage.api.definition.StageBinding;
 import dev.flowstage.api.definition.StageDefinition;
 import dev.flowstage.api.AuthenticatorDevice.DeviceKind;
 import dev.flowstage.stages.BuiltinStages;
+import dev.flowstage.stages.consent.ConsentConfig;
+import dev.flowstage.stages.consent.ConsentMode;
+import dev.flowstage.stages.consent.ConsentStage;
 import dev.flowstage.stages.authenticator.email.AuthenticatorEmailConfig;
 import dev.flowstage.stages.authenticator.email.AuthenticatorEmailStage;
 import dev.flowstage.stages.authenticator.staticcodes.AuthenticatorStaticConfig;
@@ -173,7 +176,12 @@ final class FlowDefinitionArbitraries {
                 Arbitraries.just(BuiltinStages.userLogout("s")), text().map(message -> BuiltinStages.deny("s", message)),
                 Arbitraries.of(true, false).map(error -> BuiltinStages.dummy("s", new DummyConfig(error))), redirect(),
                 userWrite(), Arbitraries.of(true, false).map(b -> BuiltinStages.invitation("s", new InvitationConfig(b))),
-                email(), prompt(), mfa());
+                email(), prompt(), mfa(), consent());
+    }
+
+    private static Arbitrary<StageDefinition> consent() {
+        return Combinators.combine(Arbitraries.of(ConsentMode.class), Arbitraries.integers().between(1, 90))
+                .as((mode, days) -> StageDefinition.of("s", ConsentStage.TYPE, new ConsentConfig(mode, Duration.ofDays(days))));
     }
 
     private static Arbitrary<StageDefinition> mfa() {
