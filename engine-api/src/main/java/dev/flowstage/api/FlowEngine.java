@@ -106,6 +106,30 @@ public interface FlowEngine extends AutoCloseable {
     /** Returns the current definition of the flow {@code slug}, if any. */
     Optional<FlowDefinition> definition(String slug);
 
+    /**
+     * Compiles {@code definition} exactly as {@link #deploy} would, without deploying it: a flow that
+     * passes this check deploys. Blueprint imports check every changed flow before they change
+     * anything.
+     *
+     * @throws FlowDefinitionException listing every problem
+     * @throws UnsupportedOperationException when the implementation cannot check without deploying
+     *     (the default)
+     */
+    default void check(FlowDefinition definition) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot check flows without deploying them");
+    }
+
+    /**
+     * Stops serving the flow {@code slug}: {@link #start} no longer finds it, while executions that
+     * already started finish on the version they are pinned to.
+     *
+     * @return whether a flow with that slug was deployed
+     * @throws UnsupportedOperationException when the implementation cannot remove flows (the default)
+     */
+    default boolean undeploy(String slug) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot remove flows");
+    }
+
     /** Releases the engine's threads; the engine must not be used afterwards. */
     @Override
     void close();

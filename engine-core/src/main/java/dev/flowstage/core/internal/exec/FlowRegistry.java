@@ -33,6 +33,19 @@ final class FlowRegistry {
         return pinned;
     }
 
+    /** Compiles {@code definition} without making it current; throws as {@link #deploy} would. */
+    void check(FlowDefinition definition) {
+        CompiledFlow existing = current.get(definition.slug());
+        if (existing == null || !existing.definition().equals(definition)) {
+            compiler.compile(definition);
+        }
+    }
+
+    /** Removes the current version of {@code slug}; pinned versions stay for running executions. */
+    boolean undeploy(String slug) {
+        return current.remove(slug) != null;
+    }
+
     Optional<CompiledFlow> current(String slug) {
         return Optional.ofNullable(current.get(slug));
     }
