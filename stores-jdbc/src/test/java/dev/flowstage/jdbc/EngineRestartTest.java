@@ -82,7 +82,7 @@ class EngineRestartTest {
         ExecutionId id = ExecutionId.of(RestartedHost.run(dataDir, "identify", "alice@example.com"));
         try (JdbcStores stores = JdbcStores.h2FileBuilder(dataDir).clock(clock).build(); FlowEngine engine = engine(stores)) {
             assertThat(engine.current(id).challenge().component()).isEqualTo("ak-stage-password");
-            assertThat(engine.current(id).challenge().field("pending_user")).isEqualTo("alice");
+            assertThat(engine.current(id).challenge().field("pending_user")).isEqualTo("alice@example.com");
             FlowResult done = submit(engine, id, "{\"password\":\"correct horse\"}");
             assertThat(done).isInstanceOf(FlowResult.Completed.class);
             assertThat(((FlowResult.Completed) done).login().orElseThrow().userId()).isEqualTo("1");
