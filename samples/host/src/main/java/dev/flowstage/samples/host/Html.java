@@ -82,12 +82,12 @@ final class Html {
         }
     }
 
-    /** Sets the headers every page carries: no caching, no framing, no referrer (mailed links carry tokens). */
+    /** Sets the headers every page carries: no caching, no framing, referrer only to this host (mailed links carry tokens). */
     static void securityHeaders(Headers headers) {
         headers.set("Cache-Control", "no-store");
         headers.set("Content-Security-Policy", CSP);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Referrer-Policy", "same-origin");
     }
 }

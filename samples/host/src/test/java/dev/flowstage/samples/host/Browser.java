@@ -115,7 +115,11 @@ final class Browser implements AutoCloseable {
 
     /** Waits until an element matching {@code by} is visible and returns it. */
     WebElement await(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no visible " + by + " at " + driver.getCurrentUrl() + ":\n" + text(), e);
+        }
     }
 
     /** Returns the visible input labelled {@code label} (exactly, ignoring a required marker). */
