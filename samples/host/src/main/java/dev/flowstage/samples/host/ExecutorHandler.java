@@ -188,7 +188,7 @@ final class ExecutorHandler implements HttpHandler {
                 .filter(found -> found.slug().equals(visit.slug()) && found.tokenDigest().equals(digest))
                 .flatMap(found -> pendingResult(found.executionId()));
         if (again.isPresent()) {
-            answer(visit, again.get());
+            answer(visit, confirmationAgain(visit, token, again.get()));
             return;
         }
         FlowResult resumed;
@@ -205,6 +205,19 @@ final class ExecutorHandler implements HttpHandler {
         visit.session().filter(other -> !other.executionId().equals(resumed.executionId())).ifPresent(this::cancelQuietly);
         bind(visit, new FlowSession(visit.slug(), resumed.executionId(), digest));
         answer(visit, resumed);
+    }
+
+    /**
+     * Returns what a reload of a mailed link shows: the confirmation again while the token is
+     * unused, else (it was confirmed and the flow moved on) the execution's current step.
+     */
+    private FlowResult confirmationAgain(Visit visit, String token, FlowResult current) {
+        try {
+            FlowResult resumed = engine.resume(token, visit.request());
+            return resumed.executionId().equals(current.executionId()) ? resumed : current;
+        } catch (TokenException e) {
+            return current;
+        }
     }
 
     /** Returns the SHA-256 of {@code token} in hex: what the session keeps instead of the token. */
