@@ -81,12 +81,17 @@ public final class DemoHost implements AutoCloseable {
             if (value == null || value.isBlank()) {
                 return fallback;
             }
+            int port;
             try {
-                return Integer.parseInt(value.strip());
+                port = Integer.parseInt(value.strip());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(name + " must be a port number between 0 and 65535, got '"
                         + value + "'", e);
             }
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException(name + " must be a port number between 0 and 65535, got " + port);
+            }
+            return port;
         }
 
         private static void requirePort(int port, String what) {
