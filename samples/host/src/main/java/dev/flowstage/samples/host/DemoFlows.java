@@ -105,6 +105,7 @@ final class DemoFlows {
         return FlowDefinition.builder(STAFF_LOGIN)
                 .title("Staff sign-in")
                 .designation(Designation.AUTHENTICATION)
+                .background("/static/flowstage/background-staff.svg")
                 .stage(10, IDENTIFICATION)
                 .stage(20, PASSWORD)
                 .stage(100, BuiltinStages.userLogin("staff-login", UserLoginConfig.defaults()

@@ -87,6 +87,8 @@ class SignInBrowserTest {
         assertThat(browser.driver().getTitle()).isEqualTo("Staff sign-in – Flowstage Staff");
         assertThat(browser.driver().findElement(By.cssSelector(".brand-logo")).getDomAttribute("src"))
                 .isEqualTo("/static/flowstage/logo-staff.svg");
+        assertThat(browser.script("return getComputedStyle(document.body).backgroundImage")).asString()
+                .as("the flow's background from flow_info").contains("/static/flowstage/background-staff.svg");
         browser.type("Username or Email", "akadmin@example.com");
         browser.press("Log in");
         browser.awaitComponent("ak-stage-password");
