@@ -48,10 +48,7 @@ final class Browser implements AutoCloseable {
 
     /** Starts Chromium against the host at {@code base}; fails the test class when Chromium cannot run here. */
     static Browser start(URI base) {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("the browser tests need Debian's Chromium and its driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "); install them with: apt-get install -y chromium chromium-driver");
-        }
+        requireChromium(CHROMIUM, CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(FLAGS);
@@ -68,6 +65,14 @@ final class Browser implements AutoCloseable {
         browser.base = base;
         browser.driver.manage().window().setSize(DESKTOP);
         return browser;
+    }
+
+    /** Fails (never skips) the calling test when {@code chromium} or {@code chromedriver} is not an executable file. */
+    static void requireChromium(Path chromium, Path chromedriver) {
+        if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
+            fail("the browser tests need Debian's Chromium and its driver (" + chromium + ", " + chromedriver
+                    + "); install them with: apt-get install -y chromium chromium-driver");
+        }
     }
 
     /** Forgets every cookie (all hosts) and goes back to a desktop window: a fresh visitor. */
