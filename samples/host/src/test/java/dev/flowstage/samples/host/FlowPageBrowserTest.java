@@ -182,6 +182,31 @@ class FlowPageBrowserTest {
         assertThat(List.of(browser.driver().getCurrentUrl())).allMatch(url -> url.startsWith(host.baseUri().toString()));
     }
 
+    @Test
+    void identification_withInlinePassword_andShowPassword_andMailFailures() {
+        browser.open(FlowInterfaceHandler.path(DemoFlows.SHOWCASE));
+        browser.awaitComponent("ak-stage-prompt");
+        render("{component: 'ak-stage-identification', user_fields: ['email'], password_fields: true,"
+                + " allow_show_password: true, primary_action: 'Log in', flow_designation: 'authentication',"
+                + " passwordless_url: '/if/flow/passkeys/', enroll_url: 'javascript:alert(1)', sources: [],"
+                + " flow_info: {title: 'Sign in', cancel_url: '/flows/-/cancel/', layout: 'stacked'},"
+                + " response_errors: {non_field_errors: [{string: 'Failed to authenticate.', code: 'invalid'}]}}");
+        assertThat(browser.field("Email").getDomAttribute("type")).isEqualTo("email");
+        WebElement password = browser.field("Password");
+        assertThat(password.getDomAttribute("type")).isEqualTo("password");
+        assertThat(browser.await(By.id("non-field-errors")).getText()).isEqualTo("Failed to authenticate.");
+        WebElement toggle = browser.driver().findElement(By.cssSelector("button.show-password"));
+        toggle.click();
+        assertThat(password.getDomProperty("type")).isEqualTo("text");
+        assertThat(toggle.getDomAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.driver().findElement(By.id("passwordless-link")).getDomAttribute("href")).isEqualTo("/if/flow/passkeys/");
+        assertThat(browser.driver().findElements(By.id("enroll-link"))).as("a javascript: link is not shown").isEmpty();
+
+        render("{component: 'ak-stage-email', response_errors: {non_field_errors: [{string: 'email-failed', code: 'email-failed'}]}}");
+        assertThat(browser.await(By.id("non-field-errors")).getText())
+                .isEqualTo("The email could not be sent. Please try again in a moment.");
+    }
+
     private static void render(String challenge) {
         browser.script("window.FlowstageUI.render(" + challenge + ")");
     }
