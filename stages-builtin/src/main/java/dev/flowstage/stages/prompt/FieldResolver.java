@@ -98,11 +98,15 @@ final class FieldResolver {
         }
     }
 
-    /** Returns the expression variables: user (the pending directory user, or null), prompt_data, context, request. */
+    /**
+     * Returns the expression variables: user (the pending directory user, else the signed-in
+     * requester as authentik's {@code get_pending_user()}, else null), prompt_data, context, request.
+     */
     private Map<String, Object> variables() {
         if (variables == null) {
             variables = new HashMap<>();
-            variables.put("user", ctx.pendingDirectoryUser().orElse(null));
+            variables.put("user", ctx.pendingDirectoryUser()
+                    .or(() -> ctx.request().authenticatedUser().flatMap(ctx.users()::findById)).orElse(null));
             variables.put("prompt_data", promptData);
             variables.put("context", ctx.context());
             variables.put("request", ctx.request());

@@ -3,6 +3,7 @@ package dev.flowstage.stages.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowstage.api.Challenge;
+import dev.flowstage.api.RequestInfo;
 import dev.flowstage.api.User;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -135,6 +136,19 @@ class PromptChallengeTest {
 
         assertThat(wire).containsEntry("placeholder", "ann@x.io").containsEntry("initial_value", "ann@corp.example");
         assertThat(anonymous).containsEntry("placeholder", "");
+    }
+
+    @Test
+    void challenge_withoutPendingUser_expressionsReadTheSignedInRequester() {
+        PromptField name = Fields.NAME.withInitialValueExpression("user.email");
+        User ann = User.of("u-1", "ann", "ann@x.io");
+        PromptContext signedIn = PromptContext.of(name).withUser(ann)
+                .withRequest(RequestInfo.anonymous().withAuthenticatedUser("u-1"));
+        PromptContext pendingWins = PromptContext.of(name).withUser(ann).pending(User.of("u-2", "bob", "bob@x.io"))
+                .withRequest(RequestInfo.anonymous().withAuthenticatedUser("u-1"));
+
+        assertThat(field(stage.challenge(signedIn), "name")).containsEntry("initial_value", "ann@x.io");
+        assertThat(field(stage.challenge(pendingWins), "name")).containsEntry("initial_value", "bob@x.io");
     }
 
     @Test

@@ -3,26 +3,30 @@ package dev.flowstage.samples.host;
 import com.sun.net.httpserver.HttpServer;
 import dev.flowstage.api.FlowEngine;
 import dev.flowstage.api.Secret;
-import dev.flowstage.spi.PasswordHasher;
+import dev.flowstage.spi.StoredExecution;
 import dev.flowstage.stages.hash.Argon2idHasher;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
- * A minimal host for Flowstage on the JDK's HTTP server: serves authentik's flow-executor protocol
- * at {@code /api/v3/flows/executor/{slug}/} on 127.0.0.1, with the flows of {@link DemoFlows} and a
- * demo user {@value DemoUsers#ADMIN}. Start it with {@link #start(Config)} and stop it with
- * {@link #close()}; {@link #main} runs it from the command line. Thread-safe.
+ * The Flowstage demo host on the JDK's HTTP server, on 127.0.0.1: authentik's flow-executor API at
+ * {@code /api/v3/flows/executor/{slug}/}, a web UI for every flow at {@code /if/flow/{slug}/}, the
+ * signed-in user's applications and settings at {@code /if/user/}, brands per request host, an
+ * embedded SMTP server for outgoing mail with an outbox page at {@code /outbox/}, and the first
+ * admin {@value DemoUsers#ADMIN}. Everything it serves is built from one {@link HostConfiguration}.
+ * Start it with {@link #start(Config)} and stop it with {@link #close()}; {@link #main} runs it
+ * from the command line. Thread-safe.
  */
 public final class DemoHost implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
@@ -30,96 +34,124 @@ public final class DemoHost implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads;
-    private final FlowEngine engine;
+    private final HostServices host;
 
     /**
      * How to run the host.
      *
-     * @param port the TCP port on 127.0.0.1; 0 picks any free port
-     * @param demoPassword the password of {@value DemoUsers#ADMIN}, not empty
+     * @param port the HTTP port on 127.0.0.1; 0 picks any free port
+     * @param adminPassword the password of {@value DemoUsers#ADMIN}; empty leaves the admin without
+     *     one, so that the {@code initial-setup} flow sets it
+     * @param smtpPort the port of the embedded SMTP server on 127.0.0.1; 0 picks any free port
      */
-    public record Config(int port, Secret demoPassword) {
+    public record Config(int port, Optional<Secret> adminPassword, int smtpPort) {
         /** Default port when {@code FLOWSTAGE_PORT} is not set. */
         public static final int DEFAULT_PORT = 9000;
 
         /** Validates the parts. */
         public Config {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+            requirePort(port, "port");
+            requirePort(smtpPort, "SMTP port");
+            Objects.requireNonNull(adminPassword, "adminPassword");
+            if (adminPassword.filter(Secret::isEmpty).isPresent()) {
+                throw new IllegalArgumentException("the admin password must not be empty");
             }
-            Objects.requireNonNull(demoPassword, "demoPassword");
-            if (demoPassword.isEmpty()) {
-                throw new IllegalArgumentException("the demo password must not be empty");
-            }
+        }
+
+        /** Returns a config for {@code port} with {@code demoPassword} as the admin's password and any free SMTP port. */
+        public Config(int port, Secret demoPassword) {
+            this(port, Optional.of(Objects.requireNonNull(demoPassword, "demoPassword")), 0);
         }
 
         /**
-         * Returns the config from {@code FLOWSTAGE_PORT} (default {@value #DEFAULT_PORT}) and
-         * {@code FLOWSTAGE_DEMO_PASSWORD} (default: 24 random characters from {@code random}).
+         * Returns the config from {@code FLOWSTAGE_PORT} (default {@value #DEFAULT_PORT}),
+         * {@code FLOWSTAGE_SMTP_PORT} (default any free port) and {@code FLOWSTAGE_DEMO_PASSWORD}
+         * (default none: the admin sets it through the initial setup).
          *
-         * @throws IllegalArgumentException when {@code FLOWSTAGE_PORT} is not a port number
+         * @throws IllegalArgumentException when a port is not a port number
          */
-        public static Config fromEnvironment(Map<String, String> env, SecureRandom random) {
+        public static Config fromEnvironment(Map<String, String> env) {
             String password = env.get("FLOWSTAGE_DEMO_PASSWORD");
-            Secret secret = password == null || password.isEmpty() ? randomPassword(random) : Secret.of(password);
-            return new Config(port(env.get("FLOWSTAGE_PORT")), secret);
+            Optional<Secret> secret = password == null || password.isEmpty() ? Optional.empty() : Optional.of(Secret.of(password));
+            return new Config(port(env.get("FLOWSTAGE_PORT"), "FLOWSTAGE_PORT", DEFAULT_PORT), secret,
+                    port(env.get("FLOWSTAGE_SMTP_PORT"), "FLOWSTAGE_SMTP_PORT", 0));
         }
 
-        private static int port(String value) {
+        private static int port(String value, String name, int fallback) {
             if (value == null || value.isBlank()) {
-                return DEFAULT_PORT;
+                return fallback;
             }
+            int port;
             try {
-                return Integer.parseInt(value.strip());
+                port = Integer.parseInt(value.strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("FLOWSTAGE_PORT must be a port number between 0 and 65535, got '"
+                throw new IllegalArgumentException(name + " must be a port number between 0 and 65535, got '"
                         + value + "'", e);
             }
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException(name + " must be a port number between 0 and 65535, got " + port);
+            }
+            return port;
         }
 
-        private static Secret randomPassword(SecureRandom random) {
-            byte[] bytes = new byte[18];
-            random.nextBytes(bytes);
-            return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        private static void requirePort(int port, String what) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException(what + " must be between 0 and 65535, got " + port);
+            }
         }
     }
 
-    private DemoHost(HttpServer server, ExecutorService threads, FlowEngine engine) {
+    private DemoHost(HttpServer server, ExecutorService threads, HostServices host) {
         this.server = server;
         this.threads = threads;
-        this.engine = engine;
+        this.host = host;
     }
 
     /**
-     * Builds the engine and starts serving on 127.0.0.1.
+     * Builds the demo configuration (in-memory stores, Java flows) and starts serving on 127.0.0.1.
      *
-     * @throws IOException when the port cannot be bound
+     * @throws IOException when a port cannot be bound
      */
     public static DemoHost start(Config config) throws IOException {
-        SecureRandom random = new SecureRandom();
-        Clock clock = Clock.systemUTC();
-        PasswordHasher hasher = Argon2idHasher.withDefaults();
-        DemoUsers users = new DemoUsers(hasher, config.demoPassword());
-        FlowEngine engine = DemoFlows.engine(users.directory(), hasher, clock, random);
+        return start(config, baseUrl -> HostConfiguration.inMemory(baseUrl, config.adminPassword(),
+                Argon2idHasher.withDefaults()));
+    }
+
+    /**
+     * Starts serving on 127.0.0.1 what {@code configuration} builds for the host's base URL
+     * ({@code http://127.0.0.1:<port>}, which mailed links start with).
+     *
+     * @throws IOException when a port cannot be bound
+     */
+    static DemoHost start(Config config, Function<String, HostConfiguration> configuration) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, config.port()), 0);
+        MailServer mail = null;
+        Applications applications = null;
+        FlowEngine engine = null;
         try {
-            return serve(config, engine, users, new Sessions(clock, random), random);
-        } catch (IOException | RuntimeException e) {
-            engine.close();
+            mail = MailServer.start(config.smtpPort());
+            HostConfiguration built = configuration.apply("http://" + LOOPBACK + ":" + server.getAddress().getPort());
+            applications = new Applications(built.applications());
+            SecureRandom random = new SecureRandom();
+            Clock clock = Clock.systemUTC();
+            engine = built.engine(mail.mailer(), applications, clock, random);
+            return serve(server, new HostServices(built, engine, new Sessions(clock, random), applications, mail, clock,
+                    random));
+        } catch (RuntimeException e) {
+            server.stop(0);
+            closeAll(engine, applications, mail);
             throw e;
         }
     }
 
-    private static DemoHost serve(Config config, FlowEngine engine, DemoUsers users, Sessions sessions, SecureRandom random)
-            throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, config.port()), 0);
-        Routes.install(server,
-                new ExecutorHandler(engine, sessions, new HostChallenges(engine, random), users::completed),
-                new CancelHandler(engine, sessions),
-                new MeHandler(sessions, users));
+    private static DemoHost serve(HttpServer server, HostServices host) {
+        ExecutorHandler executor = new ExecutorHandler(host.engine, host.sessions, new HostChallenges(host.engine, host.random),
+                host::completed, id -> host.configuration.executions().find(id).map(StoredExecution::flowSlug));
+        Routes.install(server, host, executor, new CancelHandler(host.engine, host.sessions));
         ExecutorService threads = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads());
         server.setExecutor(threads);
         server.start();
-        return new DemoHost(server, threads, engine);
+        return new DemoHost(server, threads, host);
     }
 
     /** Returns the port the host listens on (the chosen one when the config said 0). */
@@ -132,24 +164,47 @@ public final class DemoHost implements AutoCloseable {
         return URI.create("http://" + LOOPBACK + ":" + port());
     }
 
-    /** Stops serving at once and releases the engine. */
+    /** Returns the port of the embedded SMTP server. */
+    public int smtpPort() {
+        return host.mail.port();
+    }
+
+    /** Returns what the handlers share (for tests and the walkthrough). */
+    HostServices services() {
+        return host;
+    }
+
+    /** Stops serving at once and releases the engine, the policy threads and the mail server. */
     @Override
     public void close() {
         server.stop(0);
         threads.shutdownNow();
-        engine.close();
+        closeAll(host.engine, host.applications, host.mail);
     }
 
-    /** Runs the host until the process is stopped, printing the URL, the demo password and a curl walkthrough. */
+    private static void closeAll(AutoCloseable... resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception e) {
+                // closing the rest matters more than reporting this one
+            }
+        }
+    }
+
+    /** Runs the host until the process is stopped, printing the URL, the initial-setup link or the admin password, and a walkthrough. */
     public static void main(String[] args) throws IOException, InterruptedException {
-        Config config = Config.fromEnvironment(System.getenv(), new SecureRandom());
+        Config config = Config.fromEnvironment(System.getenv());
         DemoHost host = start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             host.close();
             stopped.countDown();
         }, "flowstage-demo-shutdown"));
-        System.out.println(Walkthrough.text(host.baseUri(), config.demoPassword()));
+        System.out.println(Walkthrough.banner(host.baseUri(), host.smtpPort(), config.adminPassword(),
+                InitialSetup.pending(host.host.configuration.users(), DemoUsers.ADMIN)));
         stopped.await();
     }
 

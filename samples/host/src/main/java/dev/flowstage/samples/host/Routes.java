@@ -16,12 +16,58 @@ final class Routes {
 
     private Routes() {}
 
-    /** Mounts the executor, cancel and current-user handlers on {@code server}; every other path answers 404. */
-    static void install(HttpServer server, ExecutorHandler executor, CancelHandler cancel, MeHandler me) {
+    /**
+     * Mounts the executor API, the cancel and default-flow redirects, the current-user and brand
+     * APIs, the flow, user, application and outbox pages and the static files on {@code server};
+     * {@code /} redirects to the user page, and every other path answers 404.
+     */
+    static void install(HttpServer server, HostServices host, ExecutorHandler executor, CancelHandler cancel) {
         server.createContext(ExecutorHandler.PATH_PREFIX, guard(executor));
         server.createContext(CancelHandler.PATH, guard(cancel));
-        server.createContext(MeHandler.PATH, guard(me));
-        server.createContext("/", guard(exchange -> HttpAnswers.detail(exchange, 404, "Not found.")));
+        server.createContext(DefaultFlowHandler.PATH_PREFIX, guard(new DefaultFlowHandler(host)));
+        server.createContext(MeHandler.PATH, guard(new MeHandler(host.sessions, host.users)));
+        server.createContext(BrandHandler.PATH, guard(new BrandHandler(host)));
+        server.createContext(FlowInterfaceHandler.PATH_PREFIX, guard(new FlowInterfaceHandler(host)));
+        server.createContext(UserInterfaceHandler.PATH, guard(new UserInterfaceHandler(host)));
+        ApplicationHandler applications = new ApplicationHandler(host);
+        server.createContext(ApplicationHandler.LAUNCH_PREFIX, guard(applications));
+        server.createContext(ApplicationHandler.APP_PREFIX, guard(applications));
+        server.createContext(OutboxHandler.PATH, guard(new OutboxHandler(host)));
+        server.createContext(StaticHandler.PATH_PREFIX, guard(new StaticHandler()));
+        server.createContext("/", guard(Routes::root));
+    }
+
+    /** {@code GET /} goes to the user page (as authentik's root redirect); anything else unknown is 404. */
+    private static void root(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().equals("/") && exchange.getRequestMethod().equals("GET")) {
+            HttpAnswers.redirect(exchange, UserInterfaceHandler.PATH);
+        } else {
+            HttpAnswers.detail(exchange, 404, "Not found.");
+        }
+    }
+
+    /**
+     * Returns whether a state-changing request comes from a page of this host: its {@code Origin}
+     * (or, without one, its {@code Referer}) names the host the request was sent to.
+     */
+    static boolean sameOrigin(HttpExchange exchange) {
+        String origin = "http://" + header(exchange, "Host");
+        String sent = header(exchange, "Origin");
+        if (!sent.isEmpty()) {
+            return sent.equals(origin);
+        }
+        String referer = header(exchange, "Referer");
+        return !referer.isEmpty() && referer.startsWith(origin + "/");
+    }
+
+    /** Returns {@code http://<Host>} of the request when the header is a plain host[:port], else the server's address. */
+    static String baseUrl(HttpExchange exchange) {
+        String host = header(exchange, "Host");
+        if (host.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?")) {
+            return "http://" + host;
+        }
+        InetSocketAddress local = exchange.getLocalAddress();
+        return "http://" + local.getAddress().getHostAddress() + ":" + local.getPort();
     }
 
     /** Returns what the engine should know about the request: client address, user agent, host, the flow's query, the signed-in user. */

@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,18 +32,52 @@ final class Sessions {
     static final Duration BROWSER_SESSION_LIMIT = Duration.ofHours(12);
     private static final int MAX_ENTRIES = 100_000;
 
-    /** The execution a flow session is in. */
-    record FlowSession(String slug, ExecutionId executionId) {
+    /**
+     * The execution a flow session is in.
+     *
+     * @param slug the flow
+     * @param executionId the execution
+     * @param tokenDigest the SHA-256 (hex) of the mailed link token the session was resumed with, or
+     *     empty: a reload of that link shows the execution again instead of resuming the token anew
+     */
+    record FlowSession(String slug, ExecutionId executionId, String tokenDigest) {
         FlowSession {
             Objects.requireNonNull(slug, "slug");
             Objects.requireNonNull(executionId, "executionId");
+            Objects.requireNonNull(tokenDigest, "tokenDigest");
+        }
+
+        FlowSession(String slug, ExecutionId executionId) {
+            this(slug, executionId, "");
         }
     }
 
-    /** A signed-in user. */
-    record SignedIn(String userId) {
+    /**
+     * A signed-in user.
+     *
+     * @param userId the user
+     * @param authorizedApplications the applications whose authorization flow the user completed in this session
+     * @param pendingAuthorization the application whose authorization flow is running, or empty
+     */
+    record SignedIn(String userId, Set<String> authorizedApplications, String pendingAuthorization) {
         SignedIn {
             Objects.requireNonNull(userId, "userId");
+            authorizedApplications = Set.copyOf(authorizedApplications);
+            Objects.requireNonNull(pendingAuthorization, "pendingAuthorization");
+        }
+
+        SignedIn(String userId) {
+            this(userId, Set.of(), "");
+        }
+
+        SignedIn pending(String application) {
+            return new SignedIn(userId, authorizedApplications, application);
+        }
+
+        SignedIn authorized() {
+            Set<String> authorized = new HashSet<>(authorizedApplications);
+            authorized.add(pendingAuthorization);
+            return new SignedIn(userId, authorized, "");
         }
     }
 
@@ -87,6 +123,23 @@ final class Sessions {
     /** Ends the signed-in session {@code key}; no-op when unknown. */
     void signOut(String key) {
         signIns.remove(key);
+    }
+
+    /** Notes that signed-in session {@code key} is running the authorization flow of {@code application}. */
+    void beginAuthorization(String key, String application) {
+        signIns.computeIfPresent(key, (unused, entry) -> new Entry<>(entry.value().pending(application), entry.expiresAt()));
+    }
+
+    /**
+     * Completes the pending authorization of signed-in session {@code key}, if it is for
+     * {@code application}; returns whether it did.
+     */
+    boolean completeAuthorization(String key, String application) {
+        Entry<SignedIn> entry = key == null ? null : signIns.get(key);
+        if (entry == null || application.isEmpty() || !entry.value().pendingAuthorization().equals(application)) {
+            return false;
+        }
+        return signIns.replace(key, entry, new Entry<>(entry.value().authorized(), entry.expiresAt()));
     }
 
     private <V> Optional<V> find(Map<String, Entry<V>> table, String key) {

@@ -9,6 +9,30 @@ import java.util.Map;
 final class Walkthrough {
     private Walkthrough() {}
 
+    /**
+     * Returns the start banner: the URLs of the UI and the outbox, then either the initial-setup
+     * link (when the admin has no password yet) or the admin's password and a curl walkthrough.
+     */
+    static String banner(URI base, int smtpPort, java.util.Optional<Secret> password, boolean setupPending) {
+        String setup = base + FlowInterfaceHandler.path(InitialSetup.FLOW);
+        String head = String.join("\n",
+                "Flowstage demo host listening on " + base + "/",
+                "  sign in:   " + base + DefaultFlowHandler.path("authentication"),
+                "  outbox:    " + base + OutboxHandler.PATH + "   (mail sent to the embedded SMTP server on port "
+                        + smtpPort + ")",
+                "  staff brand (remember me): http://localhost:" + base.getPort() + "/",
+                "");
+        if (setupPending) {
+            return head + String.join("\n",
+                    "Initial setup: set the password of " + DemoUsers.ADMIN + " at",
+                    "  " + setup,
+                    "(or start with FLOWSTAGE_DEMO_PASSWORD=... to set it; FLOWSTAGE_PORT sets the port)",
+                    "",
+                    "Stop with Ctrl-C.");
+        }
+        return head + password.map(secret -> text(base, secret)).orElse("Stop with Ctrl-C.");
+    }
+
     /** Returns the start banner for a host at {@code base} whose demo user has {@code password}. */
     static String text(URI base, Secret password) {
         String flow = base + ExecutorHandler.PATH_PREFIX + DemoFlows.LOGIN + "/";

@@ -258,19 +258,19 @@ class DemoHostTest {
     }
 
     @Test
-    void config_fromEnvironment_readsPortAndPassword() {
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        DemoHost.Config defaults = DemoHost.Config.fromEnvironment(Map.of(), random);
+    void config_fromEnvironment_readsPortsAndPassword() {
+        DemoHost.Config defaults = DemoHost.Config.fromEnvironment(Map.of());
         assertThat(defaults.port()).isEqualTo(9000);
-        assertThat(defaults.demoPassword().length()).isEqualTo(24);
-        assertThat(defaults.demoPassword()).isNotEqualTo(DemoHost.Config.fromEnvironment(Map.of(), random).demoPassword());
+        assertThat(defaults.smtpPort()).isZero();
+        assertThat(defaults.adminPassword()).as("no password: the initial setup sets it").isEmpty();
         DemoHost.Config set = DemoHost.Config.fromEnvironment(
-                Map.of("FLOWSTAGE_PORT", " 0 ", "FLOWSTAGE_DEMO_PASSWORD", "pw"), random);
+                Map.of("FLOWSTAGE_PORT", " 0 ", "FLOWSTAGE_DEMO_PASSWORD", "pw", "FLOWSTAGE_SMTP_PORT", "2525"));
         assertThat(set.port()).isZero();
-        assertThat(set.demoPassword().reveal()).isEqualTo("pw");
+        assertThat(set.smtpPort()).isEqualTo(2525);
+        assertThat(set.adminPassword().orElseThrow().reveal()).isEqualTo("pw");
         assertThat(List.of("x", "70000")).allSatisfy(port -> org.assertj.core.api.Assertions
-                .assertThatThrownBy(() -> DemoHost.Config.fromEnvironment(Map.of("FLOWSTAGE_PORT", port), random))
-                .isInstanceOf(IllegalArgumentException.class));
+                .assertThatThrownBy(() -> DemoHost.Config.fromEnvironment(Map.of("FLOWSTAGE_PORT", port)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FLOWSTAGE_PORT"));
     }
 
     @Test

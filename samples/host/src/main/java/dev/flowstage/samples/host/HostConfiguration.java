@@ -1,0 +1,134 @@
+package dev.flowstage.samples.host;
+
+import dev.flowstage.api.FlowEngine;
+import dev.flowstage.api.Secret;
+import dev.flowstage.api.definition.FlowDefinition;
+import dev.flowstage.api.definition.PolicyBinding;
+import dev.flowstage.api.definition.PolicyDefinition;
+import dev.flowstage.api.definition.PolicyEngineMode;
+import dev.flowstage.core.FlowEngineBuilder;
+import dev.flowstage.core.FlowEngines;
+import dev.flowstage.core.InMemoryExecutionStore;
+import dev.flowstage.core.InMemoryInvitationStore;
+import dev.flowstage.core.InMemoryTokenStore;
+import dev.flowstage.core.InMemoryUserDirectory;
+import dev.flowstage.samples.journeys.Journeys;
+import dev.flowstage.samples.terms.TermsOfServiceStage;
+import dev.flowstage.spi.ExecutionStore;
+import dev.flowstage.spi.InvitationStore;
+import dev.flowstage.spi.Mailer;
+import dev.flowstage.spi.PasswordHasher;
+import dev.flowstage.spi.TokenStore;
+import dev.flowstage.spi.UserStore;
+import dev.flowstage.stages.BuiltinStages;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the host is built from, in one place: the stores, the flows, the brands and the
+ * applications. This is the seam where persistence and configuration plug in: {@link #inMemory}
+ * builds today's demo (in-memory stores, flows defined in Java by {@link DemoFlows}); a JDBC
+ * variant passes JDBC stores, and a blueprint variant passes the flows, brands and invitations
+ * a blueprint import produced. The rest of the host only sees this record. Immutable.
+ *
+ * @param users the user store (enrollment and settings write to it)
+ * @param executions where executions are persisted
+ * @param tokens where link tokens (mailed links, recovery keys) are persisted
+ * @param invitations where invitations are persisted
+ * @param hasher the password hasher
+ * @param flows the flows the engine serves
+ * @param brands the brands, by domain
+ * @param applications the applications users open
+ * @param passwordChangeFlow the flow the settings page links to for a new password
+ */
+record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore tokens, InvitationStore invitations,
+        PasswordHasher hasher, List<FlowDefinition> flows, Brands brands, List<Application> applications,
+        String passwordChangeFlow) {
+
+    /** The staff brand's domain: the demo serves it on {@code localhost}, the default brand on 127.0.0.1. */
+    static final String STAFF_DOMAIN = "localhost";
+
+    HostConfiguration {
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(executions, "executions");
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(invitations, "invitations");
+        Objects.requireNonNull(hasher, "hasher");
+        flows = List.copyOf(flows);
+        Objects.requireNonNull(brands, "brands");
+        applications = List.copyOf(applications);
+        Objects.requireNonNull(passwordChangeFlow, "passwordChangeFlow");
+    }
+
+    /**
+     * Returns the demo: in-memory stores holding {@value DemoUsers#ADMIN} (with {@code adminPassword},
+     * or without a password so that the initial setup applies), the flows of {@link DemoFlows} with
+     * mailed links under {@code linkBaseUrl}, two brands and four applications.
+     */
+    static HostConfiguration inMemory(String linkBaseUrl, Optional<Secret> adminPassword, PasswordHasher hasher) {
+        InMemoryUserDirectory users = new InMemoryUserDirectory();
+        new DemoUsers(users).ensureAdmin(hasher, adminPassword);
+        return new HostConfiguration(users, new InMemoryExecutionStore(), new InMemoryTokenStore(),
+                new InMemoryInvitationStore(), hasher, DemoFlows.all(linkBaseUrl, DemoUsers.ADMIN), demoBrands(),
+                demoApplications(), Journeys.PASSWORD_CHANGE);
+    }
+
+    /**
+     * Builds the engine: built-in stages and policy types, the host's own stages and policy type
+     * (initial setup, consent, terms), these stores and flows, and {@code mailer} for mail.
+     */
+    FlowEngine engine(Mailer mailer, Applications registry, Clock clock, SecureRandom random) {
+        FlowEngineBuilder builder = FlowEngines.builder()
+                .clock(clock)
+                .random(random)
+                .users(users)
+                .executionStore(executions)
+                .tokenStore(tokens)
+                .stages(BuiltinStages.all())
+                .stage(new TermsOfServiceStage())
+                .stage(new InitialSetup.AdminStage())
+                .stage(new ConsentStage(slug -> registry.find(slug).map(Application::name)))
+                .policyType(new InitialSetup.AdminWithoutPassword(users))
+                .service(PasswordHasher.class, hasher)
+                .service(InvitationStore.class, invitations)
+                .service(Mailer.class, mailer);
+        return builder.flows(flows).build();
+    }
+
+    /** The demo's brands: the default one, and a staff brand on {@value #STAFF_DOMAIN} whose sign-in offers remember-me. */
+    static Brands demoBrands() {
+        Brand standard = new Brand("127.0.0.1", true, "Flowstage", "/static/flowstage/logo.svg",
+                "/static/flowstage/favicon.svg", DemoFlows.LOGIN, DemoFlows.LOGOUT, Journeys.RECOVERY,
+                DemoFlows.USER_SETTINGS);
+        Brand staff = new Brand(STAFF_DOMAIN, false, "Flowstage Staff", "/static/flowstage/logo-staff.svg",
+                "/static/flowstage/favicon-staff.svg", DemoFlows.STAFF_LOGIN, DemoFlows.LOGOUT, Journeys.RECOVERY,
+                DemoFlows.USER_SETTINGS);
+        return new Brands(List.of(standard, staff));
+    }
+
+    /**
+     * The demo's applications: one for everyone, one for administrators (group {@value DemoUsers#ADMINS_GROUP}
+     * or {@value Journeys#ADMINS}), one for {@code @example.com} addresses that asks for consent,
+     * and one for {@value DemoUsers#ADMIN} alone that opens without a question.
+     */
+    static List<Application> demoApplications() {
+        return List.of(
+                Application.of("handbook", "Employee Handbook", "Policies, holidays and the coffee rota.",
+                        "/app/handbook/"),
+                Application.of("admin-console", "Admin Console", "Manage users, invitations and flows.",
+                        "/app/admin-console/")
+                        .withBindings(PolicyEngineMode.ANY, PolicyBinding.group(DemoUsers.ADMINS_GROUP),
+                                PolicyBinding.group(Journeys.ADMINS).withOrder(1)),
+                Application.of("team-wiki", "Team Wiki", "Notes for colleagues with an example.com address.",
+                        "/app/team-wiki/")
+                        .withBindings(PolicyEngineMode.ALL, PolicyBinding.policy(PolicyDefinition.expression(
+                                "team-wiki-example-com", "user.email.endsWith('@example.com')")))
+                        .withAuthorizationFlow(DemoFlows.EXPLICIT_CONSENT),
+                Application.of("payroll", "Payroll", "Salaries; only the default admin.", "/app/payroll/")
+                        .withBindings(PolicyEngineMode.ALL, PolicyBinding.user(DemoUsers.ADMIN))
+                        .withAuthorizationFlow(DemoFlows.IMPLICIT_CONSENT));
+    }
+}
