@@ -2,6 +2,7 @@ package dev.flowstage.samples.host;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.flowstage.api.FlowEngine;
+import dev.flowstage.jdbc.JdbcStores;
 import dev.flowstage.api.Secret;
 import dev.flowstage.spi.StoredExecution;
 import dev.flowstage.stages.hash.Argon2idHasher;
@@ -197,12 +198,17 @@ public final class DemoHost implements AutoCloseable {
     /** Runs the host until the process is stopped, printing the URL, the initial-setup link or the admin password, and a walkthrough. */
     public static void main(String[] args) throws IOException, InterruptedException {
         Config config = Config.fromEnvironment(System.getenv());
-        DemoHost host = start(config);
+        java.nio.file.Path data = java.nio.file.Path.of(System.getenv().getOrDefault("FLOWSTAGE_DATA", "data"));
+        JdbcStores stores = JdbcStores.h2File(data);
+        DemoHost host = start(config, baseUrl -> HostConfiguration.jdbc(stores, baseUrl, config.adminPassword(),
+                Argon2idHasher.withDefaults()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             host.close();
+            stores.close();
             stopped.countDown();
         }, "flowstage-demo-shutdown"));
+        System.out.println("Data: " + data.toAbsolutePath() + " (H2; delete the folder to start over)");
         System.out.println(Walkthrough.banner(host.baseUri(), host.smtpPort(), config.adminPassword(),
                 InitialSetup.pending(host.host.configuration.users(), DemoUsers.ADMIN)));
         stopped.await();

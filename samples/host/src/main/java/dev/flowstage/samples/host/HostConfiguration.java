@@ -2,6 +2,7 @@ package dev.flowstage.samples.host;
 
 import dev.flowstage.api.FlowEngine;
 import dev.flowstage.api.Secret;
+import dev.flowstage.jdbc.JdbcStores;
 import dev.flowstage.api.definition.FlowDefinition;
 import dev.flowstage.api.definition.PolicyBinding;
 import dev.flowstage.api.definition.PolicyDefinition;
@@ -74,6 +75,17 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
         return new HostConfiguration(users, new InMemoryExecutionStore(), new InMemoryTokenStore(),
                 new InMemoryInvitationStore(), hasher, DemoFlows.all(linkBaseUrl, DemoUsers.ADMIN), demoBrands(),
                 demoApplications(), Journeys.PASSWORD_CHANGE);
+    }
+
+    /**
+     * Returns the demo on the JDBC stores of {@code stores} (an H2 file under the data folder by
+     * default, so a restart keeps users, executions, mailed links and invitations): {@value
+     * DemoUsers#ADMIN} is created on first start, and given {@code adminPassword} when one is set.
+     */
+    static HostConfiguration jdbc(JdbcStores stores, String linkBaseUrl, Optional<Secret> adminPassword, PasswordHasher hasher) {
+        new DemoUsers(stores.users()).ensureAdmin(hasher, adminPassword);
+        return new HostConfiguration(stores.users(), stores.executions(), stores.tokens(), stores.invitations(), hasher,
+                DemoFlows.all(linkBaseUrl, DemoUsers.ADMIN), demoBrands(), demoApplications(), Journeys.PASSWORD_CHANGE);
     }
 
     /**
