@@ -66,6 +66,15 @@ public record Challenge(String component, FlowInfo flowInfo, ResponseErrors resp
         return fields.containsKey(name) ? this : withField(name, value);
     }
 
+    /**
+     * Returns the component and the field names only: fields may carry secrets (a TOTP seed in
+     * {@code config_url}, recovery codes, a link token).
+     */
+    @Override
+    public String toString() {
+        return "Challenge[" + component + ", fields=" + fields.keySet() + ", errors=" + responseErrors.asMap().keySet() + "]";
+    }
+
     /** Builds a {@link Challenge}; not thread-safe. */
     public static final class Builder {
         private final String component;

@@ -48,7 +48,9 @@ public interface FlowEngine extends AutoCloseable {
 
     /**
      * Returns the current state of execution {@code id} without changing it: the current challenge
-     * of an active execution, or the outcome of a finished one (kept until it expires).
+     * of an active execution, or the outcome of a finished one (kept until it expires). A completed
+     * execution comes back without its {@link Login} and context: the login is handed out once, by
+     * the call that completed the flow, so that a leaked execution id cannot replay it.
      *
      * @throws ExecutionNotFoundException when the execution is unknown or expired
      */
@@ -60,7 +62,10 @@ public interface FlowEngine extends AutoCloseable {
      * nothing. The result is the execution the token belongs to, showing an
      * {@code ak-stage-consent} challenge whose {@code token} field the client posts back to that
      * execution; only that POST consumes the token. Works on any device: the host binds its session
-     * to the returned execution id.
+     * to the returned execution id. When the confirming POST consumes the token, the execution
+     * continues under a NEW id ({@link FlowResult#executionId()} of that submit's result): the host
+     * must bind the confirming client's session to it. The old id is cancelled, so whoever started
+     * the execution elsewhere cannot continue what the link's owner unlocked.
      *
      * @throws TokenException when the token is unknown (or tampered with), expired, used, or its
      *     execution has moved on
@@ -100,6 +105,30 @@ public interface FlowEngine extends AutoCloseable {
 
     /** Returns the current definition of the flow {@code slug}, if any. */
     Optional<FlowDefinition> definition(String slug);
+
+    /**
+     * Compiles {@code definition} exactly as {@link #deploy} would, without deploying it: a flow that
+     * passes this check deploys. Blueprint imports check every changed flow before they change
+     * anything.
+     *
+     * @throws FlowDefinitionException listing every problem
+     * @throws UnsupportedOperationException when the implementation cannot check without deploying
+     *     (the default)
+     */
+    default void check(FlowDefinition definition) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot check flows without deploying them");
+    }
+
+    /**
+     * Stops serving the flow {@code slug}: {@link #start} no longer finds it, while executions that
+     * already started finish on the version they are pinned to.
+     *
+     * @return whether a flow with that slug was deployed
+     * @throws UnsupportedOperationException when the implementation cannot remove flows (the default)
+     */
+    default boolean undeploy(String slug) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot remove flows");
+    }
 
     /** Releases the engine's threads; the engine must not be used afterwards. */
     @Override

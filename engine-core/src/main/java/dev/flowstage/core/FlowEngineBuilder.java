@@ -12,6 +12,7 @@ import dev.flowstage.policy.BuiltinPolicyTypes;
 import dev.flowstage.spi.ExecutionStore;
 import dev.flowstage.spi.FlowEventListener;
 import dev.flowstage.spi.PolicyType;
+import dev.flowstage.spi.SecretSealer;
 import dev.flowstage.spi.Stage;
 import dev.flowstage.spi.TokenStore;
 import dev.flowstage.spi.UserDirectory;
@@ -124,7 +125,12 @@ public final class FlowEngineBuilder {
         return this;
     }
 
-    /** Registers a service stages can look up by {@code type} (a password hasher, a mail sender, ...). */
+    /**
+     * Registers a service stages can look up by {@code type} (a password hasher, a mail sender, ...).
+     * A {@link SecretSealer} registered here also seals the secrets (passwords typed in one step and
+     * hashed in a later one) of persisted executions, so that any node sharing the key can continue
+     * them; without one, they are sealed with a key that lives only in this process.
+     */
     public <S> FlowEngineBuilder service(Class<S> type, S service) {
         services.put(Objects.requireNonNull(type, "type"), type.cast(Objects.requireNonNull(service, "service")));
         return this;
@@ -185,7 +191,7 @@ public final class FlowEngineBuilder {
         EngineServices engineServices = new EngineServices(users, clock, rng, services,
                 new EngineServices.Events(listeners), idleTimeout, redirectHosts, tokens);
         DefaultFlowEngine engine = EngineAssembly.assemble(engineServices, stages, policyTypes, executions, contextKeys(),
-                maxBodyBytes, policyExecutor(policyThreads));
+                maxBodyBytes, policyExecutor(policyThreads), (SecretSealer) services.get(SecretSealer.class));
         deployAll(engine);
         return engine;
     }

@@ -23,6 +23,27 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExecutionCodecTest {
+    /** A sealer shared by the two engines, as nodes of a cluster share a key (Base64 is NOT sealing; tests only). */
+    private static final dev.flowstage.spi.SecretSealer SEALER = new dev.flowstage.spi.SecretSealer() {
+        @Override
+        public String seal(byte[] secret) {
+            return java.util.Base64.getEncoder().encodeToString(flip(secret));
+        }
+
+        @Override
+        public byte[] open(String sealed) {
+            return flip(java.util.Base64.getDecoder().decode(sealed));
+        }
+
+        private byte[] flip(byte[] bytes) {
+            byte[] flipped = bytes.clone();
+            for (int i = 0; i < flipped.length; i++) {
+                flipped[i] ^= 0x5a;
+            }
+            return flipped;
+        }
+    };
+
     /** Writes typed values of every kind, then shows a challenge, so the execution is persisted mid-flow. */
     static final class WriterStage implements Stage<TestStages.Empty> {
         @Override
@@ -39,7 +60,8 @@ class ExecutionCodecTest {
         public StageResult arrive(StageContext<TestStages.Empty> ctx) {
             return StageResult.proceed(ContextUpdate.of(ContextKeys.PENDING_USER, new PendingUser("1", "alice", "a@x.io"))
                     .put(ContextKeys.LOGIN, new Login("1", Duration.ofHours(8), true, "password"))
-                    .put(ContextKeys.PROMPT_DATA, Map.of("name", "Alice", "age", 42, "tags", List.of("a", "b")))
+                    .put(ContextKeys.PROMPT_DATA, Map.of("name", "Alice", "age", 42, "tags", List.of("a", "b"),
+                            "password", dev.flowstage.api.Secret.of("hunter2-typed")))
                     .put(ContextKey.of("counter", Integer.class), 3));
         }
     }
@@ -53,17 +75,19 @@ class ExecutionCodecTest {
                 .build();
         ExecutionId id;
         try (FlowEngine first = FlowEngines.builder().executionStore(store).stages(TestStages.all()).stage(new WriterStage())
-                .flow(flow).build()) {
-            id = first.start("f", RequestInfo.anonymous()).executionId();
+                .service(dev.flowstage.spi.SecretSealer.class, SEALER).flow(flow).build()) {
+            id = first.start("f", RequestInfo.anonymous().withQuery(Map.of("itoken", "raw-invitation-token"))).executionId();
         }
-        assertThat(store.find(id).orElseThrow().data()).hasSizeLessThan(1024).doesNotContain("\n");
+        assertThat(store.find(id).orElseThrow().data()).hasSizeLessThan(1024).doesNotContain("\n")
+                .as("secrets are sealed in the store").doesNotContain("hunter2").doesNotContain("raw-invitation-token");
         try (FlowEngine second = FlowEngines.builder().executionStore(store).stages(TestStages.all()).stage(new WriterStage())
-                .flow(flow).build()) {
+                .service(dev.flowstage.spi.SecretSealer.class, SEALER).flow(flow).build()) {
             FlowResult.Completed done = (FlowResult.Completed) second.submit(id, ChallengeResponse.of(Map.of("a", "1")),
                     RequestInfo.anonymous());
             assertThat(done.login()).contains(new Login("1", Duration.ofHours(8), true, "password"));
             assertThat(done.context().get(ContextKeys.PENDING_USER)).contains(new PendingUser("1", "alice", "a@x.io"));
-            assertThat(done.context().get(ContextKeys.PROMPT_DATA).orElseThrow()).containsEntry("age", 42);
+            assertThat(done.context().get(ContextKeys.PROMPT_DATA).orElseThrow()).containsEntry("age", 42)
+                    .containsEntry("password", dev.flowstage.api.Secret.of("hunter2-typed"));
             assertThat(done.context().get(ContextKey.of("counter", Integer.class))).contains(3);
         }
     }

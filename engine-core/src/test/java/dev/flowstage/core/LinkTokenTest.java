@@ -88,6 +88,9 @@ class LinkTokenTest {
         assertThat(engine.resume(token, RequestInfo.anonymous())).isEqualTo(confirm);
         FlowResult next = engine.submit(id, ChallengeResponse.of(Map.of("token", token)), RequestInfo.anonymous());
         assertThat(next.challenge().component()).isEqualTo(TestStages.ASK_COMPONENT);
+        assertThat(next.executionId()).as("the confirming client continues under a new id").isNotEqualTo(id);
+        assertThat(engine.current(id)).as("whoever kept the old id is locked out").isInstanceOf(FlowResult.Cancelled.class);
+        assertThat(engine.current(next.executionId()).challenge().component()).isEqualTo(TestStages.ASK_COMPONENT);
         assertThatThrownBy(() -> engine.resume(token, RequestInfo.anonymous()))
                 .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.reason()).isEqualTo(TokenException.Reason.USED));
     }

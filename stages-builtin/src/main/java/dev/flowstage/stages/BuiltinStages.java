@@ -8,6 +8,8 @@ import dev.flowstage.stages.authenticator.totp.AuthenticatorTotpStage;
 import dev.flowstage.stages.authenticator.validate.AuthenticatorValidateConfig;
 import dev.flowstage.stages.authenticator.validate.AuthenticatorValidateStage;
 import dev.flowstage.stages.authenticator.webauthn.AuthenticatorWebAuthnStage;
+import dev.flowstage.stages.consent.ConsentConfig;
+import dev.flowstage.stages.consent.ConsentStage;
 import dev.flowstage.stages.deny.DenyConfig;
 import dev.flowstage.stages.deny.DenyStage;
 import dev.flowstage.stages.dummy.DummyConfig;
@@ -58,7 +60,8 @@ public final class BuiltinStages {
             new AuthenticatorStaticStage(),
             new AuthenticatorWebAuthnStage(),
             new AuthenticatorEmailStage(),
-            new AuthenticatorValidateStage());
+            new AuthenticatorValidateStage(),
+            new ConsentStage());
 
     private BuiltinStages() {}
 
@@ -105,6 +108,14 @@ public final class BuiltinStages {
     /** Returns an authenticator validation (MFA) stage ({@value AuthenticatorValidateStage#TYPE}) named {@code name}. */
     public static StageDefinition authenticatorValidate(String name, AuthenticatorValidateConfig config) {
         return AuthenticatorValidateStage.definition(name, config);
+    }
+
+    /**
+     * Returns a consent stage ({@value ConsentStage#TYPE}) named {@code name}; it needs a
+     * {@link dev.flowstage.spi.ConsentStore} service unless its mode is always_require.
+     */
+    public static StageDefinition consent(String name, ConsentConfig config) {
+        return ConsentStage.definition(name, config);
     }
 
     /** Returns a user write stage ({@value UserWriteStage#TYPE}) named {@code name}. */

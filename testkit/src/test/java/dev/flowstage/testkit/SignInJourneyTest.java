@@ -42,7 +42,7 @@ class SignInJourneyTest {
     @Test
     void identifierCase_andEmail_bothFindTheUser() {
         flows.start(SignInFlows.LOGIN).answer(Map.of("uid_field", "ALICE@example.com"))
-                .expect("ak-stage-password").expectField("pending_user", "alice")
+                .expect("ak-stage-password").expectField("pending_user", "ALICE@example.com")
                 .answer(Map.of("password", "correct horse"))
                 .expectCompleted(user -> assertThat(user.username()).isEqualTo("alice"));
     }

@@ -61,12 +61,14 @@ public record IdentificationConfig(
     }
 
     /**
-     * Returns authentik's defaults: match username then email, case-insensitively; pretend unknown
-     * users exist; show the matched user; no inline password; no linked flows; no remember-me; deny
+     * Returns the defaults: match username then email, case-insensitively; pretend unknown users
+     * exist; show what was typed rather than the matched user (authentik shows the matched user by
+     * default, which tells a visitor that the account exists: opt in with
+     * {@code withShowMatchedUser(true)}); no inline password; no linked flows; no remember-me; deny
      * after 5 failed inline sign-ins.
      */
     public static IdentificationConfig defaults() {
-        return new IdentificationConfig(List.of(UserField.USERNAME, UserField.EMAIL), true, true, true, false, false,
+        return new IdentificationConfig(List.of(UserField.USERNAME, UserField.EMAIL), true, true, false, false, false,
                 null, null, null, false, DEFAULT_FAILED_ATTEMPTS);
     }
 

@@ -101,13 +101,16 @@ final class FieldParser {
         return text.isBlank() ? blank(required) : Parsed.of(text.strip());
     }
 
-    /** Keeps the password exactly as typed (DRF would trim it); a blank one counts as none. */
+    /**
+     * Keeps the password exactly as typed (DRF would trim it), as a {@link Secret} so that it never
+     * prints and is sealed when the execution is persisted; a blank one counts as none.
+     */
     private static Parsed password(Object raw, boolean required) {
-        String text = string(raw);
+        String text = raw instanceof Secret secret ? secret.reveal() : string(raw);
         if (text == null) {
             return Parsed.error(PromptErrors.NOT_A_STRING);
         }
-        return text.isBlank() ? blank(required) : Parsed.of(text);
+        return text.isBlank() ? blank(required) : Parsed.of(Secret.of(text));
     }
 
     private static Parsed email(Object raw, boolean required) {

@@ -43,11 +43,12 @@ import java.util.List;
  * response merges the typed values into {@code prompt_data}: strings, {@code Long} numbers,
  * {@code Boolean} checkboxes, ISO strings for dates and date-times.
  *
- * <p><b>Passwords</b> are stored in {@code prompt_data} as plain strings, because the stages after
- * this one (the password policy, user_write) read them there. To keep them no longer than needed,
- * the keys of password fields are listed under {@link #SECRET_FIELDS}; a stage that consumes them
- * (user_write, after hashing) should remove those keys from {@code prompt_data} and then remove the
- * list. A stored password is never echoed in a challenge.
+ * <p><b>Passwords</b> are stored in {@code prompt_data} as {@link dev.flowstage.api.Secret}s, because
+ * the stages after this one (the password policy, user_write) read them there: they never print, and
+ * the engine seals them when it persists the execution. To keep them no longer than needed, the keys
+ * of password fields are listed under {@link #SECRET_FIELDS}; a stage that consumes them (user_write,
+ * after hashing) removes those keys from {@code prompt_data} and then the list. A stored password is
+ * never echoed in a challenge.
  *
  * <p>Stateless and thread-safe.
  */
@@ -63,8 +64,8 @@ public final class PromptStage implements Stage<PromptConfig> {
     /** The field error when another user has the username. */
     public static final String USERNAME_TAKEN = "Username is already taken.";
     /**
-     * The keys of {@code prompt_data} that hold plain-text passwords, written by prompt stages, for
-     * the stage that hashes them to remove.
+     * The keys of {@code prompt_data} that hold passwords, written by prompt stages, for the stage
+     * that hashes them to remove.
      */
     public static final ContextKey<List<String>> SECRET_FIELDS =
             ContextKey.of("prompt_secret_fields", ContextKeys.listType());

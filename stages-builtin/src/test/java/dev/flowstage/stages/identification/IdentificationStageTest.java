@@ -112,7 +112,7 @@ class IdentificationStageTest {
         proceeded(submit(ctx, Map.of("uid_field", " alice ")));
 
         assertThat(ctx.pendingUser()).contains(PendingUser.of(Fixtures.alice()));
-        assertThat(ctx.get(ContextKeys.PENDING_USER_IDENTIFIER)).isEmpty();
+        assertThat(ctx.get(ContextKeys.PENDING_USER_IDENTIFIER)).as("what was typed is displayed").contains("alice");
         assertThat(ctx.get(ContextKeys.VERIFIED_CREDENTIALS)).isEmpty();
         assertThat(ctx.hasher().verifications()).isZero();
     }
@@ -184,7 +184,8 @@ class IdentificationStageTest {
 
     @Test
     void submit_showMatchedUserTrue_dropsEarlierIdentifier() {
-        var ctx = context(IdentificationConfig.defaults()).with(ContextKeys.PENDING_USER_IDENTIFIER, "hint@example.com");
+        var ctx = context(IdentificationConfig.defaults().withShowMatchedUser(true))
+                .with(ContextKeys.PENDING_USER_IDENTIFIER, "hint@example.com");
 
         proceeded(submit(ctx, Map.of("uid_field", "alice")));
 

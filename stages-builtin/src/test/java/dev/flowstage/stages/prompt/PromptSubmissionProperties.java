@@ -79,8 +79,8 @@ class PromptSubmissionProperties {
         assertThat(data.get("username")).isInstanceOf(String.class).isNotEqualTo("").matches(u -> !"taken".equalsIgnoreCase((String) u));
         assertThat(data.get("name")).isInstanceOf(String.class).isNotEqualTo("");
         assertThat((String) data.get("email")).matches(EmailAddresses::isValid).contains("@");
-        assertThat(data.get("password")).isInstanceOf(String.class).isEqualTo(data.get("password_repeat"));
-        assertThat(((String) data.get("password")).length()).isGreaterThanOrEqualTo(8);
+        assertThat(data.get("password")).isInstanceOf(dev.flowstage.api.Secret.class).isEqualTo(data.get("password_repeat"));
+        assertThat(((dev.flowstage.api.Secret) data.get("password")).length()).isGreaterThanOrEqualTo(8);
         assertThat(data.get("terms")).isInstanceOf(Boolean.class);
         assertThat(data.get("color")).isIn("red", "green");
         assertThat(data.get("country")).isIn("CH", "DE", "FR");

@@ -52,7 +52,8 @@ class PromptSubmitTest {
         proceeded(submit(ctx, data));
 
         Map<String, Object> expected = new HashMap<>(Map.of("invited_by", "bob", "username", "ann", "name", " Ann ",
-                "email", "ann@example.com", "password", "pw 1", "password_repeat", "pw 1", "age", 42L, "terms", true,
+                "email", "ann@example.com", "password", Secret.of("pw 1"), "password_repeat", Secret.of("pw 1"), "age", 42L,
+                "terms", true,
                 "color", "green", "country", "FR"));
         expected.putAll(Map.of("birthday", "1990-05-17", "meeting", "2026-03-04T10:30:00Z", "bio", "", "plan", "free",
                 "notes", "read me", "source", "web", "welcome", "Welcome aboard"));
@@ -254,12 +255,12 @@ class PromptSubmitTest {
     }
 
     @Test
-    void submit_passwordsAsSecrets_areComparedAndStoredAsStrings() {
+    void submit_passwordsAsSecrets_areComparedAndStoredAsSecrets() {
         PromptContext ctx = PromptContext.of(Fields.PASSWORD_FIELD, Fields.PASSWORD_REPEAT);
 
         proceeded(submit(ctx, Map.of("password", Secret.of("same"), "password_repeat", "same")));
 
-        assertThat(ctx.promptData()).isEqualTo(Map.of("password", "same", "password_repeat", "same"));
+        assertThat(ctx.promptData()).isEqualTo(Map.of("password", Secret.of("same"), "password_repeat", Secret.of("same")));
     }
 
     @Test
@@ -288,7 +289,7 @@ class PromptSubmitTest {
         rejectedWith(submit(ctx, Map.of("password", "short", "password_repeat", "short")),
                 ResponseErrors.nonField(LENGTH_MESSAGE, "invalid"));
         proceeded(submit(ctx, Map.of("password", "long enough", "password_repeat", "long enough")));
-        assertThat(ctx.promptData()).containsEntry("password", "long enough");
+        assertThat(ctx.promptData()).containsEntry("password", Secret.of("long enough"));
     }
 
     @Test

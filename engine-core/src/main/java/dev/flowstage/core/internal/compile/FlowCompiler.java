@@ -1,6 +1,7 @@
 package dev.flowstage.core.internal.compile;
 
 import dev.flowstage.api.FlowDefinitionException;
+import dev.flowstage.api.Secret;
 import dev.flowstage.api.definition.FlowDefinition;
 import dev.flowstage.api.definition.PolicyBinding;
 import dev.flowstage.api.definition.PolicyDefinition;
@@ -20,7 +21,11 @@ import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Compiles flow definitions: resolves stage and policy types, validates configs, compiles policies
@@ -135,6 +140,30 @@ public final class FlowCompiler {
         } catch (IllegalArgumentException e) {
             problems.add(policy + ": " + e.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * Returns the mapper that canonicalises definitions for their version hash. Secrets (an SMTP
+     * password) are written as a hash of their value, so that changing one changes the version while
+     * the value never appears in the canonical form.
+     */
+    public static JsonMapper versionMapper() {
+        SimpleModule secrets = new SimpleModule("flowstage-secret-digest");
+        secrets.addSerializer(Secret.class, new ValueSerializer<Secret>() {
+            @Override
+            public void serialize(Secret value, JsonGenerator generator, SerializationContext context) {
+                generator.writeString("sha256:" + sha256(value.reveal()));
+            }
+        });
+        return JsonMapper.builder().addModule(secrets).build();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 

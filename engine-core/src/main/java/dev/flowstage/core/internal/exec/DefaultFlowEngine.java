@@ -37,6 +37,7 @@ public final class DefaultFlowEngine implements FlowEngine {
     private final WireCodec wire;
     private final ExecutionRunner runner;
     private final Renderer renderer;
+    private final RecoveryLinks recovery;
     private final AutoCloseable resources;
 
     /** Creates an engine; {@code resources} are closed with it. */
@@ -49,6 +50,7 @@ public final class DefaultFlowEngine implements FlowEngine {
         this.wire = wire;
         this.renderer = new Renderer(services.allowedRedirectHosts());
         this.runner = new ExecutionRunner(services, tools, renderer);
+        this.recovery = new RecoveryLinks(services, renderer);
         this.resources = resources;
     }
 
@@ -69,6 +71,9 @@ public final class DefaultFlowEngine implements FlowEngine {
         Objects.requireNonNull(response, "response");
         Loaded loaded = loadActive(id);
         Execution execution = loaded.execution().withRequest(merge(loaded.execution().request(), request));
+        if (RecoveryLinks.waiting(execution)) {
+            return confirmRecovery(loaded, execution, response);
+        }
         return save(loaded, runner.submit(loaded.flow(), execution, response));
     }
 
@@ -79,6 +84,10 @@ public final class DefaultFlowEngine implements FlowEngine {
             response = wire.decode(jsonBody);
         } catch (MalformedBodyException e) {
             Loaded loaded = loadActive(id);
+            if (RecoveryLinks.waiting(loaded.execution())) {
+                return recovery.confirmation(loaded.flow(), loaded.execution(), "",
+                        ResponseErrors.nonField(e.getMessage(), PARSE_ERROR));
+            }
             return runner.render(loaded.flow(), loaded.execution(), ResponseErrors.nonField(e.getMessage(), PARSE_ERROR));
         }
         return submit(id, response, request);
@@ -88,7 +97,7 @@ public final class DefaultFlowEngine implements FlowEngine {
     public FlowResult resume(String rawToken, RequestInfo request) {
         StoredToken token = ExecutionTokens.check(services, rawToken);
         if (token.executionId() == null) {
-            throw new TokenException(TokenException.Reason.FOREIGN);
+            return openRecovery(token, rawToken, request);
         }
         Loaded loaded;
         try {
@@ -106,10 +115,35 @@ public final class DefaultFlowEngine implements FlowEngine {
                 String.valueOf(header), rawToken));
     }
 
+    /** Starts a held execution for a recovery key (a token without execution); see {@link RecoveryLinks}. */
+    private FlowResult openRecovery(StoredToken token, String rawToken, RequestInfo request) {
+        CompiledFlow flow = registry.current(token.flowSlug())
+                .orElseThrow(() -> new TokenException(TokenException.Reason.STALE));
+        Execution execution = recovery.open(token, flow, Objects.requireNonNull(request, "request"));
+        store.insert(codec.encode(execution, 1, expiry(execution)));
+        return recovery.confirmation(flow, execution, rawToken, ResponseErrors.none());
+    }
+
+    private FlowResult confirmRecovery(Loaded loaded, Execution execution, ChallengeResponse response) {
+        RecoveryLinks.Confirmed confirmed = recovery.confirm(execution, response);
+        if (confirmed.execution() == null) {
+            return recovery.confirmation(loaded.flow(), execution, "", confirmed.errors());
+        }
+        return save(loaded, runner.start(loaded.flow(), confirmed.execution()));
+    }
+
     @Override
     public FlowResult current(ExecutionId id) {
         Loaded loaded = load(id);
-        return runner.render(loaded.flow(), loaded.execution(), ResponseErrors.none());
+        if (RecoveryLinks.waiting(loaded.execution())) {
+            return recovery.confirmation(loaded.flow(), loaded.execution(), "", ResponseErrors.none());
+        }
+        FlowResult result = runner.render(loaded.flow(), loaded.execution(), ResponseErrors.none());
+        if (result instanceof FlowResult.Completed done) {
+            // the login was handed out by the call that completed the flow; never hand it out again
+            return new FlowResult.Completed(done.executionId(), Optional.empty(), false, done.redirect(), FlowContext.empty());
+        }
+        return result;
     }
 
     @Override
@@ -161,6 +195,16 @@ public final class DefaultFlowEngine implements FlowEngine {
     }
 
     @Override
+    public void check(FlowDefinition definition) {
+        registry.check(Objects.requireNonNull(definition, "definition"));
+    }
+
+    @Override
+    public boolean undeploy(String slug) {
+        return registry.undeploy(Objects.requireNonNull(slug, "slug"));
+    }
+
+    @Override
     public Optional<FlowDefinition> definition(String slug) {
         return registry.current(slug).map(CompiledFlow::definition);
     }
@@ -205,8 +249,14 @@ public final class DefaultFlowEngine implements FlowEngine {
 
     private FlowResult save(Loaded loaded, ExecutionRunner.Step step) {
         long version = loaded.execution().version();
-        if (!store.replace(codec.encode(step.execution(), version + 1, expiry(step.execution())), version)) {
-            throw new ExecutionConflictException(loaded.execution().id().value());
+        Execution old = loaded.execution();
+        boolean moved = !step.execution().id().equals(old.id());
+        Execution atOldId = moved ? old.finish(MachineStates.CANCELLED, "/") : step.execution();
+        if (!store.replace(codec.encode(atOldId, version + 1, expiry(atOldId)), version)) {
+            throw new ExecutionConflictException(old.id().value());
+        }
+        if (moved) {
+            store.insert(codec.encode(step.execution(), 1, expiry(step.execution())));
         }
         return step.result();
     }

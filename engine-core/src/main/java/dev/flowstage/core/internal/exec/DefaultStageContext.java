@@ -122,6 +122,11 @@ final class DefaultStageContext implements StageContext<Object> {
         return tokens;
     }
 
+    /** Returns whether the stage consumed a link token during this call. */
+    boolean consumedToken() {
+        return tokens != null && tokens.consumedAny();
+    }
+
     /** Returns {@code updated} held alive as long as the tokens issued during this call are valid. */
     Execution holdForTokens(Execution updated) {
         return tokens == null ? updated : updated.holdUntilAtLeast(tokens.latestExpiry());

@@ -19,17 +19,20 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EngineAssembly {
     private EngineAssembly() {}
 
-    /** Returns an engine over the given parts; it owns {@code policyExecutor} and shuts it down on close. */
+    /**
+     * Returns an engine over the given parts; it owns {@code policyExecutor} and shuts it down on
+     * close. {@code sealer} seals secrets in persisted executions; null means a per-process key.
+     */
     public static DefaultFlowEngine assemble(EngineServices services, Map<String, Stage<?>> stages,
             Map<String, PolicyType<?>> policyTypes, ExecutionStore store, Map<String, ContextKey<?>> contextKeys,
-            int maxBodyBytes, ExecutorService policyExecutor) {
+            int maxBodyBytes, ExecutorService policyExecutor, dev.flowstage.spi.SecretSealer sealer) {
         ConfigValidator validator = new ConfigValidator();
         JsonMapper mapper = JsonMapper.builder().build();
         PolicyEngine policies = new PolicyEngine(policyExecutor, error -> { });
         StageTools tools = new StageTools(
                 new StageExpressions(), new StagePolicies(policyTypes, policies), new PolicyGate(policies, services));
-        FlowCompiler compiler = new FlowCompiler(stages, policyTypes, validator, mapper, validation(tools));
-        return new DefaultFlowEngine(services, compiler, tools, store, new ExecutionCodec(mapper, contextKeys),
+        FlowCompiler compiler = new FlowCompiler(stages, policyTypes, validator, FlowCompiler.versionMapper(), validation(tools));
+        return new DefaultFlowEngine(services, compiler, tools, store, new ExecutionCodec(mapper, contextKeys, sealer != null ? sealer : new EphemeralSealer(services.random())),
                 new WireCodec(maxBodyBytes), () -> {
                     policyExecutor.shutdownNow();
                     validator.close();

@@ -79,6 +79,10 @@ public record Execution(
         return new Execution(id, version, flowSlug, flowVersion, state, planned, context, request, createdAt, outcome, instant);
     }
 
+    Execution withId(ExecutionId newId) {
+        return new Execution(newId, version, flowSlug, flowVersion, state, planned, context, request, createdAt, outcome, holdUntil);
+    }
+
     Execution withRequest(RequestInfo newRequest) {
         return new Execution(id, version, flowSlug, flowVersion, state, planned, context, newRequest, createdAt, outcome, holdUntil);
     }

@@ -4,6 +4,9 @@ import dev.flowstage.api.ContextKey;
 import dev.flowstage.api.ExecutionId;
 import dev.flowstage.api.FlowContext;
 import dev.flowstage.api.RequestInfo;
+import dev.flowstage.api.Secret;
+import dev.flowstage.spi.SecretSealer;
+import java.nio.charset.StandardCharsets;
 import dev.flowstage.spi.StoredExecution;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,13 +24,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ExecutionCodec {
     private static final int FORMAT = 1;
+    private static final String SEALED = "$secret";
+    /** Query parameters that carry tokens (invitations, links): persisted sealed, never in plain text. */
+    private static final java.util.Set<String> TOKEN_PARAMETERS = java.util.Set.of("itoken", "token", "flow_token");
+    private static final String SEALED_PREFIX = "$sealed:";
     private final JsonMapper mapper;
     private final Map<String, ContextKey<?>> keys;
+    private final SecretSealer sealer;
 
-    /** Creates a codec that knows the value types of {@code keys}. */
-    public ExecutionCodec(JsonMapper mapper, Map<String, ContextKey<?>> keys) {
+    /** Creates a codec that knows the value types of {@code keys} and seals {@link Secret}s with {@code sealer}. */
+    public ExecutionCodec(JsonMapper mapper, Map<String, ContextKey<?>> keys, SecretSealer sealer) {
         this.mapper = mapper;
         this.keys = Map.copyOf(keys);
+        this.sealer = sealer;
     }
 
     /** Returns the stored form of {@code execution}, with {@code version} and {@code expiresAt}. */
@@ -38,7 +47,7 @@ public final class ExecutionCodec {
         root.put("fv", execution.flowVersion());
         root.put("s", execution.state());
         root.set("p", mapper.valueToTree(execution.planned()));
-        root.set("c", mapper.valueToTree(execution.context().asMap()));
+        root.set("c", mapper.valueToTree(sealed(execution.context().asMap())));
         root.set("r", request(execution.request()));
         root.put("t", execution.createdAt().toEpochMilli());
         if (!execution.outcome().isEmpty()) {
@@ -77,9 +86,43 @@ public final class ExecutionCodec {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             ContextKey<?> key = keys.get(entry.getKey());
             Class<?> type = key == null ? Object.class : key.type();
-            values.put(entry.getKey(), mapper.treeToValue(entry.getValue(), type));
+            Object value = mapper.treeToValue(entry.getValue(), type);
+            values.put(entry.getKey(), type == Object.class || Map.class.isAssignableFrom(type) || List.class.isAssignableFrom(type)
+                    ? opened(value) : value);
         }
         return FlowContext.of(values);
+    }
+
+    /** Returns {@code value} with every {@link Secret} in it replaced by its sealed form. */
+    private Object sealed(Object value) {
+        if (value instanceof Secret secret) {
+            return Map.of(SEALED, sealer.seal(secret.reveal().getBytes(StandardCharsets.UTF_8)));
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(key, sealed(item)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(this::sealed).toList();
+        }
+        return value;
+    }
+
+    /** Returns {@code value} with every sealed form replaced by its {@link Secret}. */
+    private Object opened(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.size() == 1 && map.get(SEALED) instanceof String sealedText) {
+                return Secret.of(new String(sealer.open(sealedText), StandardCharsets.UTF_8));
+            }
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(key, opened(item)));
+            return java.util.Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            return java.util.Collections.unmodifiableList(list.stream().map(this::opened).toList());
+        }
+        return value;
     }
 
     private ObjectNode request(RequestInfo request) {
@@ -87,7 +130,9 @@ public final class ExecutionCodec {
         node.put("ip", request.clientIp());
         node.put("ua", request.userAgent());
         node.put("h", request.host());
-        node.set("q", mapper.valueToTree(request.query()));
+        ObjectNode query = node.putObject("q");
+        request.query().forEach((key, value) -> query.put(key, TOKEN_PARAMETERS.contains(key)
+                ? SEALED_PREFIX + sealer.seal(value.getBytes(StandardCharsets.UTF_8)) : value));
         if (request.authenticatedUserId() != null) {
             node.put("u", request.authenticatedUserId());
         }
@@ -97,7 +142,9 @@ public final class ExecutionCodec {
     private RequestInfo request(JsonNode node) {
         Map<String, String> query = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.path("q").properties()) {
-            query.put(entry.getKey(), entry.getValue().asString());
+            String value = entry.getValue().asString();
+            query.put(entry.getKey(), value.startsWith(SEALED_PREFIX)
+                    ? new String(sealer.open(value.substring(SEALED_PREFIX.length())), StandardCharsets.UTF_8) : value);
         }
         String user = node.hasNonNull("u") ? node.get("u").asString() : null;
         return new RequestInfo(node.path("ip").asString(""), node.path("ua").asString(""), node.path("h").asString(""),

@@ -50,7 +50,13 @@ final class ExecutionRunner {
     }
 
     Step start(CompiledFlow flow, Execution fresh) {
-        Optional<String> refusal = planner.refusal(flow, fresh);
+        Optional<String> refusal;
+        try {
+            refusal = planner.refusal(flow, fresh);
+        } catch (RuntimeException e) {
+            LOG.error("flow '{}' could not check whether it applies", flow.slug(), e);
+            return deny(flow, fresh, INTERNAL_ERROR);
+        }
         if (refusal.isPresent()) {
             return refuse(flow, fresh, refusal.get());
         }
@@ -61,6 +67,9 @@ final class ExecutionRunner {
             return move(flow, planned, MachineEvent.BEGIN, budget);
         } catch (PolicyGateErrored e) {
             return deny(flow, fresh, POLICY_ERROR);
+        } catch (RuntimeException e) {
+            LOG.error("flow '{}' could not be planned", flow.slug(), e);
+            return deny(flow, fresh, INTERNAL_ERROR);
         }
     }
 
@@ -68,7 +77,13 @@ final class ExecutionRunner {
         CompiledStageBinding binding = flow.binding(execution.currentBinding());
         DefaultStageContext ctx = context(flow, binding, execution);
         StageResult result = call(binding, () -> binding.stage().submit(ctx, response));
-        return handle(flow, ctx.holdForTokens(execution), binding, result, new Budget());
+        Execution after = ctx.holdForTokens(execution);
+        if (ctx.consumedToken()) {
+            // the client that confirmed a mailed link continues under a new id: whoever started the
+            // execution (and may have kept its id) cannot take over what the link's owner unlocked
+            after = after.withId(ExecutionCodec.newId(services.random()));
+        }
+        return handle(flow, after, binding, result, new Budget());
     }
 
     /** Renders the current challenge of an active execution, or the outcome of a finished one. */
@@ -125,11 +140,26 @@ final class ExecutionRunner {
 
     private Execution applyUpdate(CompiledFlow flow, Execution execution, CompiledStageBinding binding, StageResult result) {
         try {
-            return execution.withContext(result.update().applyTo(execution.context()));
+            FlowContext before = execution.context();
+            FlowContext after = result.update().applyTo(before);
+            if (!pendingUserId(before).equals(pendingUserId(after))) {
+                // proofs about the previous user must not carry over to another one
+                after = result.update().applyTo(withoutUserProofs(before));
+            }
+            return execution.withContext(after);
         } catch (RuntimeException e) {
             LOG.error("stage '{}' of flow '{}' returned an update that cannot be applied", binding.name(), flow.slug(), e);
             return null;
         }
+    }
+
+    private static String pendingUserId(FlowContext context) {
+        return context.get(ContextKeys.PENDING_USER).map(user -> user.id() == null ? "" : user.id()).orElse("");
+    }
+
+    private static FlowContext withoutUserProofs(FlowContext context) {
+        return context.without(ContextKeys.VERIFIED_CREDENTIALS).without(ContextKeys.AUTH_METHOD)
+                .without(ContextKeys.AUTH_METHOD_ARGS).without(ContextKeys.LOGIN);
     }
 
     private Step invalid(CompiledFlow flow, Execution execution, CompiledStageBinding binding, ResponseErrors errors, Budget budget) {
@@ -153,6 +183,9 @@ final class ExecutionRunner {
             return move(flow, execution.withPlan(plan, context), MachineEvent.RESTART, budget);
         } catch (PolicyGateErrored e) {
             return deny(flow, execution, POLICY_ERROR);
+        } catch (RuntimeException e) {
+            LOG.error("flow '{}' could not be re-planned", flow.slug(), e);
+            return deny(flow, execution, INTERNAL_ERROR);
         }
     }
 
@@ -165,6 +198,9 @@ final class ExecutionRunner {
             next = flow.machine().fire(execution.state(), event, index -> planner.admits(flow, execution, index));
         } catch (PolicyGateErrored e) {
             return deny(flow, execution, POLICY_ERROR);
+        } catch (RuntimeException e) {
+            LOG.error("flow '{}' could not move on from {} ({})", flow.slug(), execution.state(), event, e);
+            return deny(flow, execution, INTERNAL_ERROR);
         }
         if (next.equals(MachineStates.COMPLETED)) {
             return complete(flow, execution.withState(next));

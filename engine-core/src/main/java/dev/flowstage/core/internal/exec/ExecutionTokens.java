@@ -14,6 +14,7 @@ final class ExecutionTokens implements Tokens {
     private final Execution execution;
     private final String stageName;
     private java.time.Instant latestExpiry;
+    private boolean consumed;
 
     ExecutionTokens(EngineServices services, Execution execution, String stageName) {
         this.services = services;
@@ -47,7 +48,13 @@ final class ExecutionTokens implements Tokens {
         if (!services.tokens().consume(token.hash(), services.clock().instant())) {
             throw new TokenException(TokenException.Reason.USED);
         }
+        consumed = true;
         return token;
+    }
+
+    /** Returns whether a token was consumed through this instance. */
+    boolean consumedAny() {
+        return consumed;
     }
 
     /** Returns when the last token issued through this instance expires, or null. */

@@ -27,9 +27,23 @@ final class FlowRegistry {
             return existing;
         }
         CompiledFlow compiled = compiler.compile(definition);
-        CompiledFlow pinned = versions.computeIfAbsent(key(compiled.slug(), compiled.version()), key -> compiled);
+        CompiledFlow pinned = versions.merge(key(compiled.slug(), compiled.version()), compiled,
+                (old, fresh) -> old.definition().equals(fresh.definition()) ? old : fresh);
         current.put(definition.slug(), pinned);
         return pinned;
+    }
+
+    /** Compiles {@code definition} without making it current; throws as {@link #deploy} would. */
+    void check(FlowDefinition definition) {
+        CompiledFlow existing = current.get(definition.slug());
+        if (existing == null || !existing.definition().equals(definition)) {
+            compiler.compile(definition);
+        }
+    }
+
+    /** Removes the current version of {@code slug}; pinned versions stay for running executions. */
+    boolean undeploy(String slug) {
+        return current.remove(slug) != null;
     }
 
     Optional<CompiledFlow> current(String slug) {

@@ -73,7 +73,7 @@ public final class WireCodec {
         try {
             node = mapper.readTree(body);
         } catch (JacksonException e) {
-            throw new MalformedBodyException("Malformed JSON: " + firstLine(e.getOriginalMessage()));
+            throw new MalformedBodyException("Malformed JSON" + location(e) + ".");
         }
         if (node == null || !node.isObject()) {
             throw new MalformedBodyException("Request body must be a JSON object.");
@@ -105,12 +105,12 @@ public final class WireCodec {
         return node;
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable input";
+    /** Where parsing failed; never the offending text, which may be a secret. */
+    private static String location(JacksonException e) {
+        var where = e.getLocation();
+        if (where == null || where.getLineNr() < 1) {
+            return "";
         }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) : line;
+        return " at line " + where.getLineNr() + ", column " + where.getColumnNr();
     }
 }

@@ -95,12 +95,14 @@ class TermsOfServiceStageTest {
     }
 
     @Test
-    void persistedExecution_readsTheAcceptedVersionBackTyped() {
+    void completion_carriesTheAcceptedVersionTyped_andPersistsIt() {
         FlowResult.Completed done = atTheTerms().answer(Map.of("accept", true)).expectCompleted();
+        assertThat(done.context().get(TermsOfServiceStage.ACCEPTED_VERSION)).contains("2026-01");
+        assertThat(flows.kit().executions().find(done.executionId()).orElseThrow().data())
+                .contains("\"terms_accepted_version\":\"2026-01\"");
         FlowResult reloaded = flows.kit().engine().current(done.executionId());
         assertThat(reloaded).isInstanceOf(FlowResult.Completed.class);
-        String version = ((FlowResult.Completed) reloaded).context().get(TermsOfServiceStage.ACCEPTED_VERSION).orElseThrow();
-        assertThat(version).isEqualTo("2026-01");
+        assertThat(((FlowResult.Completed) reloaded).login()).as("a login is handed out once").isEmpty();
     }
 
     @Test

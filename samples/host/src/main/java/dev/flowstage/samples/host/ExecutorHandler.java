@@ -108,7 +108,12 @@ final class ExecutorHandler implements HttpHandler {
             return;
         }
         try {
-            answer(visit, submit(id.get(), format, body, visit.request()));
+            FlowResult result = submit(id.get(), format, body, visit.request());
+            if (!result.executionId().equals(id.get())) {
+                // a confirmed email link moves the execution to a new id, bound to this browser only
+                sessions.putFlow(visit.sessionKey(), new FlowSession(visit.slug(), result.executionId()));
+            }
+            answer(visit, result);
         } catch (ExecutionNotFoundException e) {
             denied(visit, e.getMessage());
         } catch (ExecutionConflictException e) {

@@ -55,6 +55,25 @@ class RecoveryJourneyTest {
     }
 
     @Test
+    void attackerWhoStartedTheReset_cannotFinishItAfterTheVictimConfirms() throws Exception {
+        dev.flowstage.api.ExecutionId attackers = flows.start(Journeys.RECOVERY)
+                .answer(Map.of("uid_field", "alice")).expect("ak-stage-email").result().executionId();
+        MAIL.waitForIncomingEmail(5_000, 1);
+        String token = MailServer.flowToken(MailServer.to(MAIL, "alice@example.com").get(0));
+        FlowResult confirm = flows.kit().engine().resume(token, RequestInfo.anonymous());
+        FlowResult victims = flows.kit().engine().submit(confirm.executionId(),
+                dev.flowstage.api.ChallengeResponse.of(Map.of("token", token)), RequestInfo.anonymous());
+        assertThat(victims.challenge().component()).isEqualTo("ak-stage-prompt");
+
+        assertThat(flows.kit().engine().current(attackers)).isInstanceOf(FlowResult.Cancelled.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> flows.kit().engine().submit(attackers,
+                        dev.flowstage.api.ChallengeResponse.of(Map.of("password", "attacker pw 1", "password_repeat",
+                                "attacker pw 1")), RequestInfo.anonymous()))
+                .isInstanceOf(dev.flowstage.api.ExecutionNotFoundException.class);
+        assertThat(flows.kit().users().passwordMatches("alice", "old password 1")).isTrue();
+    }
+
+    @Test
     void unknownAddress_getsTheSameAnswerAndNoMail() {
         FlowResult known = flows.start(Journeys.RECOVERY).answer(Map.of("uid_field", "alice@example.com")).result();
         FlowResult unknown = flows.start(Journeys.RECOVERY).answer(Map.of("uid_field", "nobody@example.com")).result();

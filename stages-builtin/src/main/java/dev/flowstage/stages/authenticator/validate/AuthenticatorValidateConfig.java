@@ -29,9 +29,9 @@ import java.util.Set;
  * @param configurationStages with {@link NotConfiguredAction#CONFIGURE}: the slugs of the
  *     stage_configuration flows that set up a device (authentik names stages here; an engine
  *     cannot insert stages into a running plan, so Flowstage sends the user to a flow)
- * @param lastAuthThreshold when positive, the stage passes without a challenge if one of the
- *     user's allowed devices was used within this time (read from the device store: a use by
- *     any client counts, unlike authentik's per-browser cookie, so keep it short or zero)
+ * @param lastAuthThreshold when positive, a requester already signed in as the pending user (a
+ *     step-up) passes without a challenge if one of the user's allowed devices was used within this
+ *     time; an anonymous sign-in is always challenged (authentik uses a per-browser cookie instead)
  * @param webauthnUserVerification whether WebAuthn assertions must carry user verification
  *     ({@link UserVerification#REQUIRED} enforces it)
  * @param webauthnOrigins the origins WebAuthn assertions may come from; empty means the origins

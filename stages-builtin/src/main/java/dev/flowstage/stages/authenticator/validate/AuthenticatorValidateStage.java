@@ -224,8 +224,17 @@ public final class AuthenticatorValidateStage implements Stage<AuthenticatorVali
         return ctx.config().deviceClasses().contains(DeviceKind.WEBAUTHN);
     }
 
+    /**
+     * Returns whether a device was used within the threshold. Only a requester already signed in as
+     * the pending user (a step-up) may skip: a recent use by some other client proves nothing about
+     * this one, so an anonymous sign-in always gets the challenge.
+     */
     private static boolean usedRecently(StageContext<AuthenticatorValidateConfig> ctx, List<AuthenticatorDevice> devices) {
         if (ctx.config().lastAuthThreshold().isZero() || ctx.config().lastAuthThreshold().isNegative()) {
+            return false;
+        }
+        String pending = ctx.pendingUser().map(dev.flowstage.api.PendingUser::id).orElse(null);
+        if (pending == null || !ctx.request().authenticatedUser().filter(pending::equals).isPresent()) {
             return false;
         }
         Instant since = ctx.clock().instant().minus(ctx.config().lastAuthThreshold());

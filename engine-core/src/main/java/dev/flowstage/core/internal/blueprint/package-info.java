@@ -1,0 +1,2 @@
+/** Blueprint loading, tag resolution, import, export and conversion: no compatibility promise. */
+package dev.flowstage.core.internal.blueprint;

@@ -1,0 +1,2 @@
+/** Serialisation of the file-based stores: no compatibility promise. */
+package dev.flowstage.core.internal.store;

@@ -1,0 +1,68 @@
+package dev.flowstage.testkit.contract;
+
+import dev.flowstage.core.InMemoryDeviceStore;
+import dev.flowstage.core.InMemoryExecutionStore;
+import dev.flowstage.core.InMemoryInvitationStore;
+import dev.flowstage.core.InMemoryTokenStore;
+import dev.flowstage.core.InMemoryUserDirectory;
+import dev.flowstage.spi.DeviceStore;
+import dev.flowstage.spi.ExecutionStore;
+import dev.flowstage.spi.InvitationStore;
+import dev.flowstage.spi.TokenStore;
+import dev.flowstage.spi.UserStore;
+import dev.flowstage.stages.hash.Argon2idHasher;
+import dev.flowstage.testkit.TestUsers;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Nested;
+
+/** The store contracts against the in-memory stores of engine-core and the testkit's {@link TestUsers}. */
+class InMemoryStoreContractsTest {
+
+    @Nested
+    class Executions extends ExecutionStoreContract {
+        @Override
+        protected ExecutionStore store() {
+            return new InMemoryExecutionStore();
+        }
+    }
+
+    @Nested
+    class Users extends UserStoreContract {
+        @Override
+        protected UserStore store() {
+            return new InMemoryUserDirectory();
+        }
+    }
+
+    @Nested
+    class TestkitUsers extends UserStoreContract {
+        @Override
+        protected UserStore store() {
+            return new TestUsers(new Argon2idHasher(Argon2idHasher.Parameters.forTests(), new SecureRandom()));
+        }
+    }
+
+    @Nested
+    class Tokens extends TokenStoreContract {
+        @Override
+        protected TokenStore store() {
+            return new InMemoryTokenStore();
+        }
+    }
+
+    @Nested
+    class Invitations extends InvitationStoreContract {
+        @Override
+        protected InvitationStore store() {
+            return new InMemoryInvitationStore();
+        }
+    }
+
+    @Nested
+    class Devices extends DeviceStoreContract {
+        @Override
+        protected DeviceStore store() {
+            return new InMemoryDeviceStore();
+        }
+    }
+}
