@@ -73,6 +73,12 @@ class ConfigValidationTest {
     }
 
     @Test
+    void identification_zeroAttempts_reported() {
+        assertThat(violations(IdentificationConfig.defaults().withFailedAttemptsBeforeCancel(0)))
+                .containsExactly("failedAttemptsBeforeCancel");
+    }
+
+    @Test
     void userLogin_nullDurations_reported() {
         assertThat(violations(new UserLoginConfig(null, Duration.ZERO))).containsExactly("sessionDuration");
     }

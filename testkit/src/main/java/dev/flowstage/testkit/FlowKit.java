@@ -6,8 +6,10 @@ import dev.flowstage.api.RequestInfo;
 import dev.flowstage.api.definition.FlowDefinition;
 import dev.flowstage.core.FlowEngineBuilder;
 import dev.flowstage.core.FlowEngines;
+import dev.flowstage.core.InMemoryAttemptLimiter;
 import dev.flowstage.core.InMemoryExecutionStore;
 import dev.flowstage.core.InMemoryInvitationStore;
+import dev.flowstage.spi.AttemptLimiter;
 import dev.flowstage.spi.InvitationStore;
 import dev.flowstage.spi.Mailer;
 import dev.flowstage.spi.PasswordHasher;
@@ -22,8 +24,10 @@ import java.util.function.Consumer;
 
 /**
  * An in-memory engine for tests: the built-in stages, a {@link TestClock}, {@link TestUsers}
- * hashed with a cheap Argon2id, a {@link TestMailbox}, an in-memory invitation store, a seeded
- * random source, and the events it published. Build one per
+ * hashed with a cheap Argon2id, a {@link TestMailbox}, an in-memory invitation store, an
+ * {@link InMemoryAttemptLimiter} (so that lockouts across executions are tested as a host would
+ * run them; it reads the {@link TestClock} through the engine, so {@code clock().advance(..)} ends
+ * a lockout), a seeded random source, and the events it published. Build one per
  * test (the JUnit extension {@link FlowstageExtension} does) or per property try; close it after.
  */
 public final class FlowKit implements AutoCloseable {
@@ -33,6 +37,7 @@ public final class FlowKit implements AutoCloseable {
     private final InMemoryExecutionStore executions;
     private final InMemoryInvitationStore invitations;
     private final TestMailbox mailbox;
+    private final AttemptLimiter attemptLimiter;
     private final List<FlowEvent> events;
     private final String name;
 
@@ -42,6 +47,7 @@ public final class FlowKit implements AutoCloseable {
         this.executions = new InMemoryExecutionStore();
         this.invitations = new InMemoryInvitationStore();
         this.mailbox = new TestMailbox();
+        this.attemptLimiter = builder.attemptLimiter != null ? builder.attemptLimiter : new InMemoryAttemptLimiter();
         this.events = new CopyOnWriteArrayList<>();
         this.name = builder.name;
         builder.users.forEach(setup -> setup.accept(users));
@@ -49,7 +55,8 @@ public final class FlowKit implements AutoCloseable {
                 .executionStore(executions).listener(events::add).stages(BuiltinStages.all())
                 .service(PasswordHasher.class, builder.hasher)
                 .service(InvitationStore.class, invitations)
-                .service(Mailer.class, mailbox);
+                .service(Mailer.class, mailbox)
+                .service(AttemptLimiter.class, attemptLimiter);
         builder.flows.forEach(engineBuilder::flow);
         builder.customizers.forEach(customizer -> customizer.accept(engineBuilder));
         this.engine = engineBuilder.build();
@@ -100,6 +107,11 @@ public final class FlowKit implements AutoCloseable {
         return mailbox;
     }
 
+    /** Returns the attempt limiter the engine's stages consult (default: a fresh {@link InMemoryAttemptLimiter}). */
+    public AttemptLimiter attemptLimiter() {
+        return attemptLimiter;
+    }
+
     /** Returns the events published so far, in order. */
     public List<FlowEvent> events() {
         return List.copyOf(events);
@@ -126,6 +138,7 @@ public final class FlowKit implements AutoCloseable {
         private final List<Consumer<FlowEngineBuilder>> customizers = new ArrayList<>();
         private final List<Consumer<TestUsers>> users = new ArrayList<>();
         private PasswordHasher hasher = new Argon2idHasher(Argon2idHasher.Parameters.forTests(), new SecureRandom());
+        private AttemptLimiter attemptLimiter;
         private String name = "flowkit";
 
         private Builder() {}
@@ -157,6 +170,16 @@ public final class FlowKit implements AutoCloseable {
         /** Sets the password hasher (default: Argon2id with cheap test parameters). */
         public Builder hasher(PasswordHasher hasher) {
             this.hasher = Objects.requireNonNull(hasher, "hasher");
+            return this;
+        }
+
+        /**
+         * Sets the attempt limiter (default: a new {@link InMemoryAttemptLimiter} per kit, with its
+         * defaults: 5 failures in 15 minutes, then 30 seconds doubling); pass one built with
+         * {@code InMemoryAttemptLimiter.builder()} to test other limits.
+         */
+        public Builder attemptLimiter(AttemptLimiter limiter) {
+            this.attemptLimiter = Objects.requireNonNull(limiter, "limiter");
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.flowstage.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowstage.api.FlowResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.BeforeTry;
 
 class SignInProperties {
     private static final String PASSWORD = "correct horse";
@@ -27,6 +29,12 @@ class SignInProperties {
     @AfterContainer
     static void closeKit() {
         kit.close();
+    }
+
+    /** Spreads the tries an hour apart, so that the kit's attempt limiter forgets earlier tries' wrong passwords. */
+    @BeforeTry
+    void spreadTriesOut() {
+        kit.clock().advance(Duration.ofHours(1));
     }
 
     @Provide

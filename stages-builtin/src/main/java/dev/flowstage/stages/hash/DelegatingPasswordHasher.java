@@ -12,6 +12,15 @@ import java.util.Optional;
  * PasswordHasher#canVerify can verify} the stored string, so that imported or older hashes keep
  * working while {@link #needsRehash} tells the host to upgrade them on the next successful login.
  *
+ * <p><b>Timing.</b> {@link #verifyNothing} (used for unknown users and users without a usable
+ * hash) spends the <em>primary</em> hasher's time, while {@link #verify} spends the time of
+ * whichever hasher understands the stored hash. A user whose hash is still in a legacy format
+ * (say PBKDF2, behind an Argon2id primary) therefore answers in a measurably different time from an
+ * unknown identifier, and a client timing many attempts can tell that such an account exists.
+ * This cannot be fixed here without knowing which algorithm an unknown user "would" have had;
+ * narrow the gap by choosing legacy parameters that cost about what the primary costs, and shrink
+ * it over time by rehashing on sign-in ({@link #needsRehash}) or by migrating stale hashes.
+ *
  * <p>Immutable and thread-safe when its hashers are.
  */
 public final class DelegatingPasswordHasher implements PasswordHasher {
@@ -49,13 +58,16 @@ public final class DelegatingPasswordHasher implements PasswordHasher {
         return verifier(encoded).map(hasher -> hasher.verify(password, encoded)).orElse(false);
     }
 
-    /** Returns whether any of the hashers can verify {@code encoded}. */
-    /** Spends the primary hasher's verification time and returns false. */
+    /**
+     * Spends the primary hasher's verification time and returns false; see the class comment for
+     * why this differs from verifying a legacy hash.
+     */
     @Override
     public boolean verifyNothing(Secret password) {
         return hashers.get(0).verifyNothing(password);
     }
 
+    /** Returns whether any of the hashers can verify {@code encoded}. */
     @Override
     public boolean canVerify(String encoded) {
         return verifier(encoded).isPresent();

@@ -10,13 +10,16 @@ import dev.flowstage.api.Secret;
 import dev.flowstage.api.User;
 import dev.flowstage.api.definition.Designation;
 import dev.flowstage.api.definition.StageDefinition;
+import dev.flowstage.spi.AttemptLimiter;
 import dev.flowstage.spi.ContextUpdate;
 import dev.flowstage.spi.PasswordHasher;
 import dev.flowstage.spi.Stage;
 import dev.flowstage.spi.StageContext;
 import dev.flowstage.spi.StageResult;
+import dev.flowstage.stages.internal.AttemptLimits;
 import dev.flowstage.stages.internal.PasswordChecks;
 import dev.flowstage.stages.internal.StageSupport;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +33,17 @@ import java.util.Set;
  * pretend user} so that the client cannot tell it from a real one until the password stage rejects
  * it the same way as a wrong password. Inactive users are accepted here (the password stage
  * rejects them). With the inline password field, every failure is "Failed to authenticate." and
- * costs one hash verification, also for unknown users. Stateless and thread-safe.
+ * costs one hash verification, also for unknown users.
+ *
+ * <p><b>Attempt limits</b> (inline password only). Failed sign-ins are counted in the execution's
+ * context under {@link #failedAttemptsKey(String)}; when the count reaches
+ * {@code failedAttemptsBeforeCancel} the execution is denied with "Failed to authenticate.". Across
+ * executions, the host's {@link AttemptLimiter} service, when registered, counts every failure
+ * under the typed identifier (never the matched user, so that an unknown identifier is counted
+ * exactly like a known one) and under the client address. While either is locked out, the stage
+ * answers {@code non_field_errors: "Too many failed attempts. Please try again in N seconds."}
+ * (code {@code throttled}) without checking the password, after the same single hash
+ * verification, and counts nothing. Stateless and thread-safe.
  */
 public final class IdentificationStage implements Stage<IdentificationConfig> {
     /** The stage type id. */
@@ -48,6 +61,14 @@ public final class IdentificationStage implements Stage<IdentificationConfig> {
     /** Returns a stage definition named {@code name} of this type with {@code config}. */
     public static StageDefinition definition(String name, IdentificationConfig config) {
         return StageDefinition.of(name, TYPE, config);
+    }
+
+    /**
+     * Returns the context key counting failed inline sign-ins in the stage named {@code stageName}:
+     * {@code goauthentik.io/stages/identification/<stageName>/failed_attempts}, a JSON number.
+     */
+    public static ContextKey<Integer> failedAttemptsKey(String stageName) {
+        return ContextKey.of("goauthentik.io/stages/identification/" + stageName + "/failed_attempts", Integer.class);
     }
 
     /** Returns {@value #TYPE}. */
@@ -98,7 +119,8 @@ public final class IdentificationStage implements Stage<IdentificationConfig> {
 
     /**
      * Decides on {@code uid_field} (trimmed) and, with the inline password field, {@code password}:
-     * proceeds with the pending user, or rejects with a {@code non_field_errors} entry.
+     * proceeds with the pending user, rejects with a {@code non_field_errors} entry, or denies once
+     * the inline password failed {@code failedAttemptsBeforeCancel} times.
      */
     @Override
     public StageResult submit(StageContext<IdentificationConfig> ctx, ChallengeResponse response) {
@@ -125,12 +147,26 @@ public final class IdentificationStage implements Stage<IdentificationConfig> {
     private static StageResult withPassword(
             StageContext<IdentificationConfig> ctx, String uid, Optional<User> user, Secret password) {
         PasswordHasher hasher = ctx.service(PasswordHasher.class);
-        if (!PasswordChecks.verify(ctx, hasher, password, user)) {
-            PasswordChecks.loginFailed(ctx, user.map(User::id).orElse(""));
-            return rejected(FAILED);
+        AttemptLimits limits = AttemptLimits.of(ctx, AttemptLimiter.PASSWORD, uid);
+        Optional<Duration> wait = PasswordChecks.throttled(hasher, password, limits);
+        if (wait.isEmpty() && PasswordChecks.verify(ctx, hasher, password, user, limits)) {
+            return StageResult.proceed(identified(ctx, PendingUser.of(user.orElseThrow()), uid)
+                    .andThen(StageSupport.passwordVerified(ctx)).remove(failedAttemptsKey(ctx.stageName())));
         }
-        return StageResult.proceed(
-                identified(ctx, PendingUser.of(user.orElseThrow()), uid).andThen(StageSupport.passwordVerified(ctx)));
+        PasswordChecks.loginFailed(ctx, user.map(User::id).orElse(""));
+        return wait.isPresent()
+                ? StageResult.invalid(ResponseErrors.of(ResponseErrors.NON_FIELD_ERRORS, AttemptLimits.throttled(wait.get())))
+                : counted(ctx);
+    }
+
+    /** Counts a failed inline sign-in: rejects it, or denies the execution once the limit is reached. */
+    private static StageResult counted(StageContext<IdentificationConfig> ctx) {
+        ContextKey<Integer> key = failedAttemptsKey(ctx.stageName());
+        int attempts = ctx.get(key).orElse(0) + 1;
+        if (attempts >= ctx.config().failedAttemptsBeforeCancel()) {
+            return StageResult.deny(FAILED, ContextUpdate.of(key, attempts));
+        }
+        return StageResult.invalid(ResponseErrors.nonField(FAILED, "invalid"), ContextUpdate.of(key, attempts));
     }
 
     /** Sets the pending user, and the typed identifier when the matched user must not be shown. */

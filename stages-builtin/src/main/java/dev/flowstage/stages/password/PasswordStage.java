@@ -10,13 +10,16 @@ import dev.flowstage.api.ResponseErrors;
 import dev.flowstage.api.Secret;
 import dev.flowstage.api.User;
 import dev.flowstage.api.definition.StageDefinition;
+import dev.flowstage.spi.AttemptLimiter;
 import dev.flowstage.spi.ContextUpdate;
 import dev.flowstage.spi.PasswordHasher;
 import dev.flowstage.spi.Stage;
 import dev.flowstage.spi.StageContext;
 import dev.flowstage.spi.StageResult;
+import dev.flowstage.stages.internal.AttemptLimits;
 import dev.flowstage.stages.internal.PasswordChecks;
 import dev.flowstage.stages.internal.StageSupport;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,13 +30,17 @@ import java.util.Set;
  * the same field error {@code password: "Invalid password"} (code {@code invalid}) after the same
  * single hash verification, and publish a {@link dev.flowstage.api.FlowEvent.LoginFailed}.
  *
- * <p><b>Attempt limit.</b> Wrong passwords are counted in the execution's context under
+ * <p><b>Attempt limits.</b> Wrong passwords are counted in the execution's context under
  * {@link #failedAttemptsKey(String)}; when the count reaches {@code failedAttemptsBeforeCancel} the
  * execution is denied with "Invalid password". Unlike authentik, which derives the limit from
  * reputation scores per IP and identifier (clamped to [-5, 5], so a user already at the floor is
- * never cancelled), the count here is per execution and per stage: a client can start a new
- * execution, so hosts should add a rate limit or reputation policy across executions.
- * Stateless and thread-safe.
+ * never cancelled), the count here is per execution and per stage. Across executions, the host's
+ * {@link AttemptLimiter} service, when registered, counts every attempt under the pending user as
+ * displayed (the typed identifier, or the username; so a pretend user is counted exactly like a
+ * real one) and under the client address. While either is locked out, the stage answers the
+ * field error {@code password: "Too many failed attempts. Please try again in N seconds."} (code
+ * {@code throttled}) without checking the password, after the same single hash verification, and
+ * counts nothing; a right password clears the identifier's count. Stateless and thread-safe.
  */
 public final class PasswordStage implements Stage<PasswordConfig> {
     /** The stage type id. */
@@ -97,7 +104,8 @@ public final class PasswordStage implements Stage<PasswordConfig> {
 
     /**
      * Checks {@code password}: a missing or empty field is rejected without counting; no pending
-     * user denies; otherwise proceeds with the verified user, or counts a failed attempt.
+     * user denies; a locked-out attempt is rejected as throttled; otherwise proceeds with the
+     * verified user, or counts a failed attempt.
      */
     @Override
     public StageResult submit(StageContext<PasswordConfig> ctx, ChallengeResponse response) {
@@ -108,9 +116,18 @@ public final class PasswordStage implements Stage<PasswordConfig> {
         if (ctx.pendingUser().isEmpty()) {
             return StageResult.deny(NO_PENDING_USER);
         }
-        Secret password = response.secret(PASSWORD).orElseThrow();
-        Optional<User> user = ctx.pendingDirectoryUser();
-        if (PasswordChecks.verify(ctx, ctx.service(PasswordHasher.class), password, user)) {
+        return check(ctx, response.secret(PASSWORD).orElseThrow(), ctx.pendingDirectoryUser());
+    }
+
+    private static StageResult check(StageContext<PasswordConfig> ctx, Secret password, Optional<User> user) {
+        PasswordHasher hasher = ctx.service(PasswordHasher.class);
+        AttemptLimits limits = AttemptLimits.of(ctx, AttemptLimiter.PASSWORD, StageSupport.pendingUserForDisplay(ctx));
+        Optional<Duration> wait = PasswordChecks.throttled(hasher, password, limits);
+        if (wait.isPresent()) {
+            PasswordChecks.loginFailed(ctx, user.map(User::id).orElse(""));
+            return StageResult.invalid(ResponseErrors.of(PASSWORD, AttemptLimits.throttled(wait.get())));
+        }
+        if (PasswordChecks.verify(ctx, hasher, password, user, limits)) {
             return StageResult.proceed(verified(ctx, user.orElseThrow()));
         }
         return failed(ctx, user);

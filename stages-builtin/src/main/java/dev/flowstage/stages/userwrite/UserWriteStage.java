@@ -1,5 +1,6 @@
 package dev.flowstage.stages.userwrite;
 
+import dev.flowstage.api.ContextKey;
 import dev.flowstage.api.ContextKeys;
 import dev.flowstage.api.PendingUser;
 import dev.flowstage.api.Secret;
@@ -59,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * never leaves a half-written user. Exceptions of the store other than conflicts propagate, and
  * the engine fails closed.
  *
- * <p><b>Result.</b> Proceeds with {@code pending_user} set to the stored user and with
+ * <p><b>Result.</b> Proceeds with {@code pending_user} set to the stored user, {@link #CREATED_USER}
+ * set to its id when it was created (not when updated), and with
  * {@code password}, {@code password_repeat} and any other secret values removed from
  * {@code prompt_data}, so that no plain-text password stays in the execution; a denial removes
  * them too. Publishes no event (the engine reports the stage's completion). Stateless and
@@ -80,6 +82,13 @@ public final class UserWriteStage implements Stage<UserWriteConfig> {
     public static final String PATH_ATTRIBUTE = "path";
     /** The path of new users when {@code userPathTemplate} is empty (authentik's {@code User.default_path()}). */
     public static final String DEFAULT_PATH = "users";
+
+    /**
+     * The id of the user this stage created in the execution ({@code user_write_created_user}): the
+     * proof that the execution's pending user is new, which lets an enrollment flow set up its first
+     * second factor. Never set when an existing user is updated.
+     */
+    public static final ContextKey<String> CREATED_USER = ContextKey.of("user_write_created_user", String.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(UserWriteStage.class);
 
@@ -126,7 +135,8 @@ public final class UserWriteStage implements Stage<UserWriteConfig> {
         if (stored.isEmpty()) {
             return StageResult.deny(FAILED, scrubbed);
         }
-        return StageResult.proceed(scrubbed.put(ContextKeys.PENDING_USER, PendingUser.of(stored.get())));
+        ContextUpdate update = scrubbed.put(ContextKeys.PENDING_USER, PendingUser.of(stored.get()));
+        return StageResult.proceed(existing.isEmpty() ? update.put(CREATED_USER, stored.get().id()) : update);
     }
 
     /** Returns the user to update: empty when one is to be created. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowstage.api.AuthenticatorDevice;
 import dev.flowstage.api.AuthenticatorDevice.DeviceKind;
 import dev.flowstage.api.FlowResult;
+import dev.flowstage.spi.AttemptLimiter;
 import dev.flowstage.stages.authenticator.internal.StaticCodes;
 import dev.flowstage.stages.authenticator.internal.TotpDevices;
 import dev.flowstage.stages.authenticator.totp.Totp;
@@ -29,13 +30,15 @@ import net.jqwik.api.constraints.Size;
 /**
  * A flow with authenticator_validate never completes for a user with configured devices unless the
  * response that completes it carries a valid, unused code or assertion; and such a response always
- * completes it while the execution is still pending.
+ * completes it while the execution is still pending, unless the attempt limiter has locked the user
+ * out after earlier failures.
  */
 class MfaProperties {
     private static final String ORIGIN = "https://login.example.com";
     private static final Totp TOTP = new Totp(TotpAlgorithm.SHA1, 6, 30);
     private static final String UNUSED_STATIC = "UnusedCode0001";
     private static final String USED_STATIC = "UsedCode000002";
+    private static final String ALICE_KEY = AttemptLimiter.identifierKey(AttemptLimiter.MFA, "u-alice");
 
     /** What the client posts to the validation stage. */
     enum Move {
@@ -65,9 +68,10 @@ class MfaProperties {
             Map<?, ?> staleOptions = options(result);
             for (int i = 0; i < moves.size() && !result.isFinished(); i++) {
                 Move move = moves.get(i);
+                boolean locked = !mfa.limiter.check(ALICE_KEY, mfa.clock.instant()).allowed();
                 result = mfa.submit(result, response(move, devices, mfa, result, staleOptions, noise.get(i)));
                 assertThat(result instanceof FlowResult.Completed).as("%s after %s", move, moves.subList(0, i))
-                        .isEqualTo(move.valid);
+                        .isEqualTo(move.valid && !locked);
             }
         }
     }

@@ -16,6 +16,7 @@ import dev.flowstage.stages.testing.Fixtures;
 import dev.flowstage.stages.testing.MfaEngine;
 import dev.flowstage.stages.testing.SoftwareAuthenticator;
 import dev.flowstage.stages.testing.SoftwareAuthenticator.Tamper;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -249,6 +250,27 @@ class WebAuthnJourneyTest {
             assertThat(mfa.submit(validate, Map.of("webauthn", passkey.get(requestOptions(validate), HONEST))))
                     .isInstanceOf(FlowResult.Completed.class);
         }
+    }
+
+    @Test
+    void signIn_userLockedOutByTheLimiter_refusesAValidAssertionUncheckedAndRotatesTheChallenge() {
+        register();
+        for (int i = 0; i < 5; i++) {
+            mfa.limiter.recordFailure("mfa:id:u-alice", mfa.clock.instant());
+        }
+        FlowResult validate = mfa.signInAlice(MfaFlows.AUTHENTICATION);
+        Map<?, ?> options = requestOptions(validate);
+
+        FlowResult throttled = mfa.submit(validate, Map.of("webauthn", key.get(options, HONEST)));
+
+        assertThat(throttled.challenge().responseErrors().forField("webauthn")).extracting(ErrorDetail::code)
+                .containsExactly("throttled");
+        assertThat(requestOptions(throttled).get("challenge")).isNotEqualTo(options.get("challenge"));
+        assertThat(mfa.devices.findByUser("u-alice").get(0).data().get(WebAuthnCeremonies.SIGN_COUNT))
+                .as("the assertion was not checked").isEqualTo(0L);
+        mfa.clock.advance(Duration.ofSeconds(30));
+        assertThat(mfa.submit(throttled, Map.of("webauthn", key.get(requestOptions(throttled), HONEST))))
+                .isInstanceOf(FlowResult.Completed.class);
     }
 
     private void register() {

@@ -1,15 +1,20 @@
 package dev.flowstage.stages.identification;
 
+import static dev.flowstage.stages.testing.Results.deniedWith;
 import static dev.flowstage.stages.testing.Results.proceeded;
 import static dev.flowstage.stages.testing.Results.rejectedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowstage.api.ChallengeResponse;
 import dev.flowstage.api.ContextKeys;
+import dev.flowstage.api.ErrorDetail;
 import dev.flowstage.api.FlowEvent;
 import dev.flowstage.api.PendingUser;
+import dev.flowstage.api.RequestInfo;
 import dev.flowstage.api.ResponseErrors;
 import dev.flowstage.api.definition.Designation;
+import dev.flowstage.core.InMemoryAttemptLimiter;
+import dev.flowstage.spi.AttemptLimiter;
 import dev.flowstage.spi.StageResult;
 import dev.flowstage.stages.testing.Fixtures;
 import dev.flowstage.stages.testing.TestContext;
@@ -23,6 +28,7 @@ class IdentificationStageTest {
     private static final IdentificationStage STAGE = new IdentificationStage();
     private static final ResponseErrors FAILED = ResponseErrors.nonField("Failed to authenticate.", "invalid");
     private static final ResponseErrors NO_DATA = ResponseErrors.nonField("No identification data provided.", "invalid");
+    private static final IdentificationConfig INLINE = IdentificationConfig.defaults().withPasswordField(true);
 
     private static TestContext<IdentificationConfig> context(IdentificationConfig config) {
         return TestContext.of(config).named("default-identification").withUser(Fixtures.alice()).withUser(Fixtures.bob());
@@ -239,5 +245,106 @@ class IdentificationStageTest {
         rejectedWith(submit(ctx, Map.of("uid_field", "bob", "password", "")), FAILED);
 
         assertThat(ctx.hasher().verifications()).isEqualTo(3);
+    }
+
+    @Test
+    void submit_inlineFifthWrongPassword_deniesFailedToAuthenticate() {
+        var ctx = context(INLINE);
+
+        for (int i = 1; i <= 4; i++) {
+            rejectedWith(submit(ctx, Map.of("uid_field", "alice", "password", "wrong" + i)), FAILED);
+        }
+        deniedWith(submit(ctx, Map.of("uid_field", "alice", "password", "wrong5")), "Failed to authenticate.");
+
+        assertThat(ctx.get(IdentificationStage.failedAttemptsKey("default-identification"))).contains(5);
+        assertThat(ctx.events()).hasSize(5);
+    }
+
+    @Test
+    void submit_inlineWrongPasswordsForKnownAndUnknownUsers_countAlike() {
+        var known = context(INLINE.withFailedAttemptsBeforeCancel(2));
+        var unknown = context(INLINE.withFailedAttemptsBeforeCancel(2));
+
+        for (var ctx : List.of(known, unknown)) {
+            String uid = ctx == known ? "alice" : "mallory";
+            rejectedWith(submit(ctx, Map.of("uid_field", uid, "password", "wrong")), FAILED);
+            deniedWith(submit(ctx, Map.of("uid_field", uid, "password", "wrong")), "Failed to authenticate.");
+        }
+        assertThat(known.hasher().verifications()).isEqualTo(unknown.hasher().verifications()).isEqualTo(2);
+    }
+
+    @Test
+    void submit_inlineHundredWrongPasswords_neverStayPendingPastTheLimit() {
+        var ctx = context(INLINE);
+        int pending = 0;
+        StageResult result = null;
+        for (int i = 0; i < 100 && !(result instanceof StageResult.Deny); i++) {
+            result = submit(ctx, Map.of("uid_field", "alice", "password", "guess" + i));
+            pending += result instanceof StageResult.Invalid ? 1 : 0;
+        }
+
+        assertThat(result).isInstanceOf(StageResult.Deny.class);
+        assertThat(pending).isEqualTo(4);
+    }
+
+    @Test
+    void submit_inlineRightPasswordAfterFailures_clearsTheCount() {
+        var ctx = context(INLINE);
+        rejectedWith(submit(ctx, Map.of("uid_field", "alice", "password", "wrong")), FAILED);
+
+        proceeded(submit(ctx, Map.of("uid_field", "alice", "password", Fixtures.ALICE_PASSWORD)));
+
+        assertThat(ctx.get(IdentificationStage.failedAttemptsKey("default-identification"))).isEmpty();
+    }
+
+    @Test
+    void submit_withoutInlinePassword_unknownUsersAreNotCounted() {
+        var ctx = context(IdentificationConfig.defaults().withPretendUserExists(false));
+
+        for (int i = 0; i < 6; i++) {
+            rejectedWith(submit(ctx, Map.of("uid_field", "mallory" + i)), FAILED);
+        }
+        assertThat(ctx.get(IdentificationStage.failedAttemptsKey("default-identification"))).isEmpty();
+    }
+
+    @Test
+    void submit_inlineIdentifierLockedByLimiter_rejectsThrottledWithoutCheckingThePassword() {
+        var limiter = new InMemoryAttemptLimiter();
+        for (int i = 0; i < 5; i++) {
+            limiter.recordFailure("password:id:alice", TestContext.NOW.minusSeconds(10));
+        }
+        var ctx = context(INLINE).withService(AttemptLimiter.class, limiter);
+
+        rejectedWith(submit(ctx, Map.of("uid_field", " ALICE ", "password", Fixtures.ALICE_PASSWORD)),
+                ResponseErrors.of("non_field_errors",
+                        new ErrorDetail("Too many failed attempts. Please try again in 20 seconds.", "throttled")));
+
+        assertThat(ctx.hasher().nothingVerifications()).isEqualTo(1);
+        assertThat(ctx.pendingUser()).isEmpty();
+        assertThat(ctx.get(IdentificationStage.failedAttemptsKey("default-identification"))).isEmpty();
+    }
+
+    @Test
+    void submit_inlineWrongPassword_recordsTheTypedIdentifierAndClientAddress() {
+        var limiter = InMemoryAttemptLimiter.builder().maxFailures(1).build();
+        var ctx = context(INLINE).withService(AttemptLimiter.class, limiter)
+                .withRequest(RequestInfo.anonymous().withClientIp("198.51.100.7"));
+
+        rejectedWith(submit(ctx, Map.of("uid_field", "Alice@Example.com", "password", "wrong")), FAILED);
+
+        assertThat(limiter.check("password:id:alice@example.com", TestContext.NOW).allowed()).isFalse();
+        assertThat(limiter.check("password:ip:198.51.100.7", TestContext.NOW).allowed()).isFalse();
+        assertThat(limiter.check("password:id:alice", TestContext.NOW).allowed()).as("not the matched username").isTrue();
+    }
+
+    @Test
+    void config_failedAttemptsBeforeCancel_defaultsToFiveAlsoWithTheOldConstructor() {
+        assertThat(IdentificationConfig.defaults().failedAttemptsBeforeCancel()).isEqualTo(5);
+        assertThat(new IdentificationConfig(List.of(UserField.EMAIL), true, true, true, true, false, null, null, null, false)
+                .failedAttemptsBeforeCancel()).isEqualTo(5);
+        assertThat(INLINE.withFailedAttemptsBeforeCancel(3).withEnableRememberMe(true).failedAttemptsBeforeCancel())
+                .isEqualTo(3);
+        assertThat(IdentificationStage.failedAttemptsKey("a").name())
+                .isEqualTo("goauthentik.io/stages/identification/a/failed_attempts");
     }
 }

@@ -10,8 +10,11 @@ import dev.flowstage.api.ContextKeys;
 import dev.flowstage.api.ErrorDetail;
 import dev.flowstage.api.FlowEvent;
 import dev.flowstage.api.PendingUser;
+import dev.flowstage.api.RequestInfo;
 import dev.flowstage.api.ResponseErrors;
 import dev.flowstage.api.Secret;
+import dev.flowstage.core.InMemoryAttemptLimiter;
+import dev.flowstage.spi.AttemptLimiter;
 import dev.flowstage.spi.StageResult;
 import dev.flowstage.stages.testing.Fixtures;
 import dev.flowstage.stages.testing.TestContext;
@@ -23,6 +26,11 @@ class PasswordStageTest {
     private static final PasswordStage STAGE = new PasswordStage();
     private static final ResponseErrors INVALID = ResponseErrors.of("password", new ErrorDetail("Invalid password", "invalid"));
     private static final String ATTEMPTS = "goauthentik.io/stages/password/default-password/failed_attempts";
+    private static final ResponseErrors THROTTLED = ResponseErrors.of("password",
+            new ErrorDetail("Too many failed attempts. Please try again in 30 seconds.", "throttled"));
+    private static final String CLIENT = "203.0.113.9";
+    private static final String ALICE_KEY = "password:id:alice";
+    private static final String CLIENT_KEY = "password:ip:" + CLIENT;
 
     private static TestContext<PasswordConfig> context(PasswordConfig config, PendingUser pending) {
         var ctx = TestContext.of(config).named("default-password").withUser(Fixtures.alice()).withUser(Fixtures.bob());
@@ -189,5 +197,94 @@ class PasswordStageTest {
     void failedAttemptsKey_isScopedToStageName() {
         assertThat(PasswordStage.failedAttemptsKey("a").name()).isEqualTo("goauthentik.io/stages/password/a/failed_attempts");
         assertThat(PasswordStage.failedAttemptsKey("a")).isNotEqualTo(PasswordStage.failedAttemptsKey("b"));
+    }
+
+    private static TestContext<PasswordConfig> limited(TestContext<PasswordConfig> ctx, AttemptLimiter limiter) {
+        return ctx.withService(AttemptLimiter.class, limiter).withRequest(RequestInfo.anonymous().withClientIp(CLIENT));
+    }
+
+    private static InMemoryAttemptLimiter lockedLimiter(String key) {
+        var limiter = new InMemoryAttemptLimiter();
+        for (int i = 0; i < 5; i++) {
+            limiter.recordFailure(key, TestContext.NOW);
+        }
+        return limiter;
+    }
+
+    @Test
+    void submit_identifierLockedByLimiter_rejectsRightPasswordAsThrottledAfterAHashOfNothing() {
+        var ctx = limited(aliceContext(), lockedLimiter(ALICE_KEY));
+
+        rejectedWith(submit(ctx, Map.of("password", Fixtures.ALICE_PASSWORD)), THROTTLED);
+
+        assertThat(ctx.hasher().verifications()).isEqualTo(1);
+        assertThat(ctx.hasher().nothingVerifications()).as("the password is not checked").isEqualTo(1);
+        assertThat(ctx.get(ContextKeys.VERIFIED_CREDENTIALS)).isEmpty();
+        assertThat(ctx.get(PasswordStage.failedAttemptsKey("default-password"))).as("not a counted guess").isEmpty();
+        assertThat(ctx.events()).singleElement().isInstanceOf(FlowEvent.LoginFailed.class);
+    }
+
+    @Test
+    void submit_clientAddressLockedByLimiter_rejectsAsThrottled() {
+        var ctx = limited(aliceContext(), lockedLimiter(CLIENT_KEY));
+
+        rejectedWith(submit(ctx, Map.of("password", Fixtures.ALICE_PASSWORD)), THROTTLED);
+    }
+
+    @Test
+    void submit_wrongPassword_recordsAFailureForTheIdentifierAndTheClientAddress() {
+        var limiter = InMemoryAttemptLimiter.builder().maxFailures(1).build();
+        var ctx = limited(aliceContext(), limiter);
+
+        rejectedWith(submit(ctx, Map.of("password", "wrong")), INVALID);
+
+        assertThat(limiter.check(ALICE_KEY, TestContext.NOW).allowed()).isFalse();
+        assertThat(limiter.check(CLIENT_KEY, TestContext.NOW).allowed()).isFalse();
+    }
+
+    @Test
+    void submit_rightPassword_forgetsTheIdentifierButNotTheClientAddress() {
+        var limiter = InMemoryAttemptLimiter.builder().maxFailures(2).build();
+        var ctx = limited(aliceContext(), limiter);
+        rejectedWith(submit(ctx, Map.of("password", "wrong")), INVALID);
+
+        proceeded(submit(ctx, Map.of("password", Fixtures.ALICE_PASSWORD)));
+        limiter.recordFailure(ALICE_KEY, TestContext.NOW);
+        limiter.recordFailure(CLIENT_KEY, TestContext.NOW);
+
+        assertThat(limiter.check(ALICE_KEY, TestContext.NOW).allowed()).isTrue();
+        assertThat(limiter.check(CLIENT_KEY, TestContext.NOW).allowed()).isFalse();
+    }
+
+    @Test
+    void submit_limiterWithUnknownClientAddress_countsOnlyTheIdentifier() {
+        var limiter = InMemoryAttemptLimiter.builder().maxFailures(1).build();
+        var ctx = aliceContext().withService(AttemptLimiter.class, limiter);
+
+        rejectedWith(submit(ctx, Map.of("password", "wrong")), INVALID);
+
+        assertThat(limiter.size()).isEqualTo(1);
+        assertThat(limiter.check(ALICE_KEY, TestContext.NOW).allowed()).isFalse();
+    }
+
+    @Test
+    void submit_pretendUserTypedInOtherCase_isCountedAndLockedLikeARealUser() {
+        var limiter = lockedLimiter("password:id:mallory");
+        var pretend = limited(context(PasswordConfig.defaults(), PendingUser.pretend(" Mallory")), limiter);
+        var real = limited(aliceContext(), lockedLimiter(ALICE_KEY));
+
+        rejectedWith(submit(pretend, Map.of("password", "anything")), THROTTLED);
+        rejectedWith(submit(real, Map.of("password", "anything")), THROTTLED);
+
+        assertThat(pretend.hasher().verifications()).isEqualTo(real.hasher().verifications()).isEqualTo(1);
+        assertThat(pretend.events()).hasSameSizeAs(real.events());
+    }
+
+    @Test
+    void submit_typedIdentifierInContext_isTheLimiterKey() {
+        var limiter = lockedLimiter("password:id:alice@example.com");
+        var ctx = limited(aliceContext().with(ContextKeys.PENDING_USER_IDENTIFIER, "Alice@Example.com"), limiter);
+
+        rejectedWith(submit(ctx, Map.of("password", Fixtures.ALICE_PASSWORD)), THROTTLED);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CountingHasher implements PasswordHasher {
     private final PasswordHasher delegate;
     private final AtomicInteger verifications = new AtomicInteger();
+    private final AtomicInteger nothingVerifications = new AtomicInteger();
 
     /** Wraps {@code delegate}. */
     public CountingHasher(PasswordHasher delegate) {
@@ -17,6 +18,11 @@ public final class CountingHasher implements PasswordHasher {
     /** Returns how many times {@link #verify} or {@link #verifyNothing} ran. */
     public int verifications() {
         return verifications.get();
+    }
+
+    /** Returns how many of those were {@link #verifyNothing}: verifications against no real hash. */
+    public int nothingVerifications() {
+        return nothingVerifications.get();
     }
 
     @Override
@@ -33,6 +39,7 @@ public final class CountingHasher implements PasswordHasher {
     @Override
     public boolean verifyNothing(Secret password) {
         verifications.incrementAndGet();
+        nothingVerifications.incrementAndGet();
         return delegate.verifyNothing(password);
     }
 

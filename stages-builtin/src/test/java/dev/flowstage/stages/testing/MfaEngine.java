@@ -11,8 +11,10 @@ import dev.flowstage.api.RequestInfo;
 import dev.flowstage.api.definition.FlowDefinition;
 import dev.flowstage.core.FlowEngineBuilder;
 import dev.flowstage.core.FlowEngines;
+import dev.flowstage.core.InMemoryAttemptLimiter;
 import dev.flowstage.core.InMemoryDeviceStore;
 import dev.flowstage.core.InMemoryUserDirectory;
+import dev.flowstage.spi.AttemptLimiter;
 import dev.flowstage.spi.DeviceStore;
 import dev.flowstage.spi.Mailer;
 import dev.flowstage.spi.PasswordHasher;
@@ -37,7 +39,7 @@ import java.util.Map;
 
 /**
  * A real engine with the built-in and authenticator stages, users alice (with a password) and bob,
- * an in-memory device store, a sealer, a recording mailer and a clock the test moves. Records
+ * an in-memory device store, a sealer, a recording mailer, an attempt limiter and a clock the test moves. Records
  * every challenge as protocol JSON; {@link #flush} saves them for the conformance checker.
  */
 public final class MfaEngine implements AutoCloseable {
@@ -50,6 +52,7 @@ public final class MfaEngine implements AutoCloseable {
     public final InMemoryDeviceStore devices = new InMemoryDeviceStore();
     public final RecordingMailer mailer = new RecordingMailer();
     public final SecretSealer sealer = new AesGcmSecretSealer(new byte[32], Fixtures.seededRandom(11));
+    public final InMemoryAttemptLimiter limiter = new InMemoryAttemptLimiter();
     public final InMemoryUserDirectory users = new InMemoryUserDirectory().put(Fixtures.alice()).put(Fixtures.bob());
     public final FlowEngine engine;
     private static final List<String> RECORDED = new ArrayList<>();
@@ -61,7 +64,8 @@ public final class MfaEngine implements AutoCloseable {
         FlowEngineBuilder builder = FlowEngines.builder().clock(clock).random(Fixtures.seededRandom(17)).users(users)
                 .stages(BuiltinStages.all()).stages(AUTHENTICATOR_STAGES)
                 .service(PasswordHasher.class, Fixtures.HASHER).service(DeviceStore.class, devices)
-                .service(SecretSealer.class, sealer).service(Mailer.class, mailer);
+                .service(SecretSealer.class, sealer).service(Mailer.class, mailer)
+                .service(AttemptLimiter.class, limiter);
         for (FlowDefinition flow : flows) {
             builder.flow(flow);
         }

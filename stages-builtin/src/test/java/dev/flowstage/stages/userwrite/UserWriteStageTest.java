@@ -375,4 +375,33 @@ class UserWriteStageTest {
         assertThat(ctx.get(ContextKeys.PROMPT_DATA).orElseThrow()).containsOnlyKeys("username");
         assertThat(ctx.get(dev.flowstage.stages.prompt.PromptStage.SECRET_FIELDS)).isEmpty();
     }
+
+    @Test
+    void arrive_createdUser_isMarkedAsCreatedInThisExecution() {
+        var ctx = context(UserWriteConfig.defaults(), data("username", "carol"));
+
+        User carol = written(ctx, STAGE.arrive(ctx));
+
+        assertThat(ctx.get(UserWriteStage.CREATED_USER)).contains(carol.id());
+        assertThat(UserWriteStage.CREATED_USER.name()).isEqualTo("user_write_created_user");
+    }
+
+    @Test
+    void arrive_updatedUser_isNotMarkedAsCreated() {
+        var ctx = aliceContext(UserWriteConfig.defaults(), data("name", "Alice Liddell"));
+
+        written(ctx, STAGE.arrive(ctx));
+
+        assertThat(ctx.get(UserWriteStage.CREATED_USER)).isEmpty();
+    }
+
+    @Test
+    void arrive_updateAfterAnEarlierCreation_keepsTheMarkerOfTheCreatedUser() {
+        var ctx = context(UserWriteConfig.defaults(), data("username", "carol"));
+        User carol = written(ctx, STAGE.arrive(ctx));
+
+        written(ctx, STAGE.arrive(ctx.with(ContextKeys.PROMPT_DATA, data("name", "Carol"))));
+
+        assertThat(ctx.get(UserWriteStage.CREATED_USER)).contains(carol.id());
+    }
 }

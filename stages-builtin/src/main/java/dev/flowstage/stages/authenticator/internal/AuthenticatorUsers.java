@@ -4,9 +4,9 @@ import dev.flowstage.api.Challenge;
 import dev.flowstage.api.ContextKeys;
 import dev.flowstage.api.PendingUser;
 import dev.flowstage.api.User;
-import dev.flowstage.api.definition.Designation;
 import dev.flowstage.spi.StageContext;
 import dev.flowstage.stages.internal.StageSupport;
+import dev.flowstage.stages.userwrite.UserWriteStage;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,9 +17,11 @@ public final class AuthenticatorUsers {
     /**
      * Returns the user a setup stage may add a device for, or empty to skip the stage: the pending
      * user when the requester is signed in as them, when this execution verified one of their
-     * credentials, or in an enrollment flow (which created them); otherwise, with no pending user,
-     * the signed-in requester (stage_configuration flows). A pretend or inactive user gets nothing,
-     * so nobody adds a device to an account they have not proven to own.
+     * credentials, or when user_write created them in this execution
+     * ({@link UserWriteStage#CREATED_USER}); otherwise, with no pending user, the signed-in
+     * requester (stage_configuration flows). A pretend or inactive user gets nothing, so nobody
+     * adds a device to an account they have not proven to own. An enrollment designation alone
+     * proves nothing: an enrollment flow may identify an existing account.
      */
     public static Optional<User> forSetup(StageContext<?> ctx) {
         Optional<String> requester = ctx.request().authenticatedUser();
@@ -29,7 +31,7 @@ public final class AuthenticatorUsers {
         }
         Optional<String> id = pending.get().existingId();
         boolean trusted = id.isPresent() && (id.equals(requester) || verifiedBefore(ctx)
-                || ctx.designation() == Designation.ENROLLMENT);
+                || id.equals(ctx.get(UserWriteStage.CREATED_USER)));
         return trusted ? id.flatMap(ctx.users()::findById).filter(User::active) : Optional.empty();
     }
 

@@ -8,6 +8,7 @@ import dev.flowstage.api.ErrorDetail;
 import dev.flowstage.api.ResponseErrors;
 import dev.flowstage.api.User;
 import dev.flowstage.api.definition.StageDefinition;
+import dev.flowstage.spi.AttemptLimiter;
 import dev.flowstage.spi.ContextUpdate;
 import dev.flowstage.spi.Stage;
 import dev.flowstage.spi.StageContext;
@@ -16,11 +17,14 @@ import dev.flowstage.stages.authenticator.internal.AuthenticatorUsers;
 import dev.flowstage.stages.authenticator.internal.Devices;
 import dev.flowstage.stages.authenticator.internal.ResponseCodes;
 import dev.flowstage.stages.authenticator.internal.WebAuthnCeremonies;
+import dev.flowstage.stages.internal.AttemptLimits;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Verifies a second factor of the pending user (authentik's authenticator validation stage).
@@ -45,6 +49,13 @@ import java.util.Optional;
  * the execution is denied. On success: {@code auth_method} becomes {@code auth_mfa} unless already
  * set, the device is appended to {@code auth_method_args.mfa_devices}, the stage's name to
  * {@code verified_credentials}, and the device's last use is recorded.
+ *
+ * <p><b>Across executions</b>, the host's {@link AttemptLimiter} service, when registered, counts
+ * every failed code or assertion under the user's id and under the client address (factor
+ * {@value AttemptLimiter#MFA}). While either is locked out, a code or assertion is answered "Too
+ * many failed attempts. Please try again in N seconds." (code {@code throttled}, on the
+ * {@code code} or {@code webauthn} field) without being checked or consumed, and nothing is
+ * counted; a success clears the user's count.
  *
  * <p>The user is the pending user, or without one the signed-in requester (step-up); with neither
  * the stage passes through. A pretend user has no devices. WebAuthn passwordless sign-in (no
@@ -171,10 +182,11 @@ public final class AuthenticatorValidateStage implements Stage<AuthenticatorVali
         if (response.has(CODE)) {
             Optional<ErrorDetail> problem = ResponseCodes.problem(response, CODE);
             return problem.isPresent() ? StageResult.invalid(ResponseErrors.of(CODE, problem.get()))
-                    : CodeFactor.verify(ctx, userId, devices, ResponseCodes.code(response, CODE).orElseThrow());
+                    : limited(ctx, userId, CODE,
+                            () -> CodeFactor.verify(ctx, userId, devices, ResponseCodes.code(response, CODE).orElseThrow()));
         }
         if (response.get(WEBAUTHN) instanceof Map<?, ?> assertion) {
-            return WebAuthnFactor.verify(ctx, userId, devices, assertion);
+            return limited(ctx, userId, WEBAUTHN, () -> WebAuthnFactor.verify(ctx, userId, devices, assertion));
         }
         if (response.has(SELECTED_CHALLENGE)) {
             return CodeFactor.select(ctx, devices, response.get(SELECTED_CHALLENGE));
@@ -183,6 +195,25 @@ public final class AuthenticatorValidateStage implements Stage<AuthenticatorVali
             return StageResult.invalid(ResponseErrors.invalid(NotConfigured.SELECTED_STAGE, INVALID_STAGE));
         }
         return StageResult.invalid(ResponseErrors.nonField(EMPTY_RESPONSE, "invalid"));
+    }
+
+    /**
+     * Runs {@code verify} unless the attempt limiter locks the user or the client out, then records
+     * its outcome; a locked-out attempt is rejected on {@code field} (an assertion also rotates the
+     * WebAuthn challenge, as every rejected assertion does).
+     */
+    private static StageResult limited(StageContext<AuthenticatorValidateConfig> ctx, String userId, String field,
+            Supplier<StageResult> verify) {
+        AttemptLimits limits = AttemptLimits.of(ctx, AttemptLimiter.MFA, userId);
+        Optional<Duration> wait = limits.lockedFor();
+        if (wait.isPresent()) {
+            ValidateState.loginFailed(ctx, userId);
+            ContextUpdate rotate = field.equals(WEBAUTHN) ? ValidateState.freshWebAuthnChallenge(ctx) : ContextUpdate.none();
+            return StageResult.invalid(ResponseErrors.of(field, AttemptLimits.throttled(wait.get())), rotate);
+        }
+        StageResult result = verify.get();
+        limits.record(result instanceof StageResult.Proceed);
+        return result;
     }
 
     private static List<AuthenticatorDevice> devices(StageContext<AuthenticatorValidateConfig> ctx, Optional<User> user) {

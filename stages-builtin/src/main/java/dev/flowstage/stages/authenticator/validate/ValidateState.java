@@ -56,13 +56,18 @@ final class ValidateState {
             counts.put(key, count);
             highest = Math.max(highest, count);
         }
-        ctx.publish(new FlowEvent.LoginFailed(ctx.clock().instant(), ctx.executionId(), ctx.flowSlug(), ctx.stageName(),
-                userId));
+        loginFailed(ctx, userId);
         ContextUpdate update = extra.andThen(ContextUpdate.of(failuresKey(ctx.stageName()), counts));
         if (highest >= ctx.config().failedAttemptsBeforeCancel()) {
             return StageResult.deny(AuthenticatorValidateStage.TOO_MANY_ATTEMPTS, update);
         }
         return StageResult.invalid(errors, update);
+    }
+
+    /** Publishes a {@link FlowEvent.LoginFailed} for the current stage and {@code userId}. */
+    static void loginFailed(StageContext<?> ctx, String userId) {
+        ctx.publish(new FlowEvent.LoginFailed(ctx.clock().instant(), ctx.executionId(), ctx.flowSlug(), ctx.stageName(),
+                userId));
     }
 
     /**
