@@ -3,6 +3,8 @@ package dev.flowstage.samples.host;
 import dev.flowstage.api.FlowEngine;
 import dev.flowstage.api.Secret;
 import dev.flowstage.jdbc.JdbcStores;
+import dev.flowstage.spi.AttemptLimiter;
+import dev.flowstage.core.InMemoryAttemptLimiter;
 import dev.flowstage.api.definition.FlowDefinition;
 import dev.flowstage.api.definition.PolicyBinding;
 import dev.flowstage.api.definition.PolicyDefinition;
@@ -106,7 +108,8 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
                 .policyType(new InitialSetup.AdminWithoutPassword(users))
                 .service(PasswordHasher.class, hasher)
                 .service(InvitationStore.class, invitations)
-                .service(Mailer.class, mailer);
+                .service(Mailer.class, mailer)
+                .service(AttemptLimiter.class, new InMemoryAttemptLimiter());
         return builder.flows(flows).build();
     }
 
