@@ -71,7 +71,8 @@ public final class SpringFlowMachine implements FlowMachine {
             }
             return machine.getState().getId();
         } finally {
-            machine.stopReactively().block();
+            // no stop here: reset() stops a pooled machine before its next use, and stopping twice
+            // per step cost a fifth of it (docs/PERFORMANCE.md)
             if (pool.size() < MAX_POOLED) {
                 pool.offer(machine);
             }
