@@ -145,8 +145,10 @@ final class ExecutorHandler implements HttpHandler {
         try {
             FlowResult result = submit(id.get(), format, body, visit.request());
             if (!result.executionId().equals(id.get())) {
-                // a confirmed email link moves the execution to a new id, bound to this browser only
-                sessions.putFlow(visit.sessionKey(), new FlowSession(visit.slug(), result.executionId()));
+                // a confirmed email link moves the execution to a new id, bound to this browser only;
+                // keep the link's digest so that reloading the link shows the current step
+                String digest = visit.session().map(FlowSession::tokenDigest).orElse("");
+                sessions.putFlow(visit.sessionKey(), new FlowSession(visit.slug(), result.executionId(), digest));
             }
             answer(visit, result);
         } catch (ExecutionNotFoundException e) {
