@@ -154,4 +154,24 @@ class FlowstageCliTest {
         assertThat(run("recovery-key", "create", "bob", "--flow", "my-flow", "--store", store()).out())
                 .startsWith("http://localhost:8080/if/flow/my-flow/?flow_token=");
     }
+
+    @Test
+    void recoveryKeyWithData_writesIntoTheHostsDatabase_andRefusesUnknownUsers(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path data) {
+        try (dev.flowstage.jdbc.JdbcStores stores = dev.flowstage.jdbc.JdbcStores.h2File(data)) {
+            stores.users().create(new dev.flowstage.api.UserDraft("akadmin", "akadmin@example.com", "Admin", true,
+                    java.util.Set.of(), null, java.util.Map.of()));
+        }
+        Run unknown = run("recovery-key", "create", "nobody", "--data", data.toString());
+        assertThat(unknown.code()).isEqualTo(FlowstageCli.INVALID);
+        assertThat(unknown.out()).startsWith("ERROR no user 'nobody'");
+
+        Run created = run("recovery-key", "create", "akadmin", "--data", data.toString(), "--base-url", "http://127.0.0.1:9000");
+        assertThat(created.code()).isEqualTo(FlowstageCli.OK);
+        assertThat(created.out()).startsWith("http://127.0.0.1:9000/if/flow/default-recovery-flow/?flow_token=");
+        try (dev.flowstage.jdbc.JdbcStores stores = dev.flowstage.jdbc.JdbcStores.h2File(data)) {
+            String token = created.out().trim().substring(created.out().indexOf("flow_token=") + "flow_token=".length());
+            assertThat(stores.tokens().find(dev.flowstage.core.internal.exec.TokenHashes.hash(token))).isPresent();
+        }
+    }
 }

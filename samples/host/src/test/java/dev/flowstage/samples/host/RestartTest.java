@@ -62,6 +62,31 @@ class RestartTest {
         }
     }
 
+    @Test
+    void recoveryKeyFromTheCommandLine_logsTheUserInAfterANewPassword(@TempDir Path data) throws Exception {
+        try (JdbcStores stores = JdbcStores.h2File(data); DemoHost first = start(stores, Optional.of(Secret.of("first password 1")))) {
+            assertThat(first.baseUri()).isNotNull();
+        }
+        String key;
+        try (JdbcStores stores = JdbcStores.h2File(data)) {
+            key = dev.flowstage.core.RecoveryKeys.issue(stores.tokens(), java.time.Clock.systemUTC(), new SecureRandom(),
+                    "default-recovery-flow", "akadmin", java.time.Duration.ofDays(365));
+        }
+        try (JdbcStores stores = JdbcStores.h2File(data); DemoHost host = start(stores, Optional.empty())) {
+            HostClient browser = new HostClient(host.baseUri());
+            String link = RECOVERY + "?query=" + URLEncoder.encode("flow_token=" + key, StandardCharsets.UTF_8);
+            HostClient.Answer confirm = browser.get(link);
+            assertThat(confirm.component()).as(confirm.body()).isEqualTo("ak-stage-consent");
+            HostClient.Answer next = browser.postJson(link, "{\"token\":\"" + confirm.json().path("token").asString() + "\"}");
+            assertThat(next.component()).as("the key names the user: no identification, no mail").isEqualTo("ak-stage-prompt");
+            assertThat(browser.postJson(link, "{\"password\":\"recovered pw 3\",\"password_repeat\":\"recovered pw 3\"}")
+                    .component()).isEqualTo("xak-flow-redirect");
+            assertThat(browser.get("/api/v3/core/users/me/").json().path("user").path("username").asString()).isEqualTo("akadmin");
+            assertThat(new HostClient(host.baseUri()).get(link).component()).as("the key works once")
+                    .isEqualTo("ak-stage-access-denied");
+        }
+    }
+
     private static String tokenMailedTo(DemoHost host, String address) {
         for (MailServer.Mail mail : host.services().mail.mails()) {
             Matcher matcher = FLOW_TOKEN.matcher(mail.text());

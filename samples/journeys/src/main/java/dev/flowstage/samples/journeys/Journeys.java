@@ -99,7 +99,8 @@ public final class Journeys {
 
     /**
      * Identification (username or email) → mail a recovery link → prompt for a new password →
-     * write it → login. Unknown addresses get the same "email sent" answer and no mail.
+     * write it → login. Unknown addresses get the same "email sent" answer and no mail. Opened with
+     * a recovery key, it starts at the new password.
      */
     public FlowDefinition recovery() {
         return FlowDefinition.builder(RECOVERY)
@@ -107,10 +108,12 @@ public final class Journeys {
                 .designation(Designation.RECOVERY)
                 .authentication(AuthenticationRequirement.REQUIRE_UNAUTHENTICATED)
                 .stage(10, BuiltinStages.identification("default-recovery-identification",
-                        IdentificationConfig.defaults().withUserFields(UserField.USERNAME, UserField.EMAIL)))
+                        IdentificationConfig.defaults().withUserFields(UserField.USERNAME, UserField.EMAIL)),
+                        binding -> binding.policy(notByRecoveryKey()))
                 .stage(20, BuiltinStages.email("default-recovery-email",
                         EmailConfig.defaults(linkBaseUrl).withTemplate(EmailTemplate.PASSWORD_RESET)
-                                .withSubject("Reset your password")))
+                                .withSubject("Reset your password")),
+                        binding -> binding.policy(notByRecoveryKey()))
                 .stage(30, newPassword("default-recovery-password"))
                 .stage(40, BuiltinStages.userWrite("default-recovery-write",
                         UserWriteConfig.defaults().withUserCreationMode(UserCreationMode.NEVER_CREATE)))
@@ -128,6 +131,15 @@ public final class Journeys {
                 .stage(1, BuiltinStages.userWrite("default-password-change-write",
                         UserWriteConfig.defaults().withUserCreationMode(UserCreationMode.NEVER_CREATE)))
                 .build();
+    }
+
+    /**
+     * Skips identification and the mailed link when the execution was opened with a recovery key
+     * (the {@code flowstage recovery-key create} command): the key already names the user and was
+     * handed to them out of band, as authentik's "skip if restored" policy does.
+     */
+    public static PolicyDefinition notByRecoveryKey() {
+        return PolicyDefinition.expression("default-recovery-skip-if-recovery-key", "context.recovery_key != true");
     }
 
     /** The password policy of every journey: at least 8 characters, as authentik's default. */
