@@ -132,4 +132,27 @@ class LinkTokenTest {
         assertThat(token).hasSizeGreaterThanOrEqualTo(43);
         assertThat(tokens.find(token)).isEmpty();
     }
+
+    @Test
+    void doubleClickOnTheConfirmation_oneProceeds_theOtherFindsTheExecutionMovedOn() throws Exception {
+        ExecutionId id = engine.start("verify", RequestInfo.anonymous()).executionId();
+        String token = outbox.get(0);
+        List<Object> outcomes = new CopyOnWriteArrayList<>();
+        Runnable click = () -> {
+            try {
+                outcomes.add(engine.submit(id, ChallengeResponse.of(Map.of("token", token)), RequestInfo.anonymous()));
+            } catch (RuntimeException e) {
+                outcomes.add(e);
+            }
+        };
+        Thread first = new Thread(click);
+        Thread second = new Thread(click);
+        first.start();
+        second.start();
+        first.join();
+        second.join();
+        assertThat(outcomes).filteredOn(FlowResult.class::isInstance).singleElement()
+                .satisfies(result -> assertThat(((FlowResult) result).challenge().component()).isEqualTo(TestStages.ASK_COMPONENT));
+        assertThat(outcomes).filteredOn(dev.flowstage.api.ExecutionNotFoundException.class::isInstance).hasSize(1);
+    }
 }

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** The engine: loads executions, lets the runner move them, and persists them with a version check. */
 public final class DefaultFlowEngine implements FlowEngine {
@@ -39,6 +41,7 @@ public final class DefaultFlowEngine implements FlowEngine {
     private final Renderer renderer;
     private final RecoveryLinks recovery;
     private final AutoCloseable resources;
+    private final Lock[] locks = stripes(64);
 
     /** Creates an engine; {@code resources} are closed with it. */
     DefaultFlowEngine(EngineServices services, FlowCompiler compiler, StageTools tools, ExecutionStore store,
@@ -69,6 +72,22 @@ public final class DefaultFlowEngine implements FlowEngine {
     @Override
     public FlowResult submit(ExecutionId id, ChallengeResponse response, RequestInfo request) {
         Objects.requireNonNull(response, "response");
+        Lock lock = locks[Math.floorMod(Objects.requireNonNull(id, "id").hashCode(), locks.length)];
+        lock.lock();
+        try {
+            return submitLocked(id, response, request);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Submits under this node's lock for the execution: a double-click reaches the second request's
+     * stage only after the first was saved, so it sees the new state instead of burning the same
+     * one-time tokens, invitations or codes and losing the version check. Across nodes the
+     * optimistic version check still decides.
+     */
+    private FlowResult submitLocked(ExecutionId id, ChallengeResponse response, RequestInfo request) {
         Loaded loaded = loadActive(id);
         Execution execution = loaded.execution().withRequest(merge(loaded.execution().request(), request));
         if (RecoveryLinks.waiting(execution)) {
@@ -219,6 +238,14 @@ public final class DefaultFlowEngine implements FlowEngine {
     }
 
     private record Loaded(CompiledFlow flow, Execution execution) {}
+
+    private static Lock[] stripes(int count) {
+        Lock[] stripes = new Lock[count];
+        for (int i = 0; i < count; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+        return stripes;
+    }
 
     private Loaded loadActive(ExecutionId id) {
         Loaded loaded = load(id);
