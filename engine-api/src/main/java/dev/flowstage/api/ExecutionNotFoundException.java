@@ -13,7 +13,9 @@ public class ExecutionNotFoundException extends FlowException {
         /** The execution already completed, was denied or was cancelled. */
         FINISHED,
         /** The flow version the execution is pinned to is no longer loaded. */
-        FLOW_VERSION_GONE
+        FLOW_VERSION_GONE,
+        /** The stored execution cannot be read here (corrupt, or its secrets were sealed with another key). */
+        UNREADABLE
     }
 
     private final Reason reason;
@@ -35,6 +37,8 @@ public class ExecutionNotFoundException extends FlowException {
                 return "execution '" + id + "' has expired; start the flow again";
             case FINISHED:
                 return "execution '" + id + "' has already finished; start the flow again";
+            case UNREADABLE:
+                return "execution '" + id + "' cannot be read here; start the flow again";
             case FLOW_VERSION_GONE:
                 return "execution '" + id + "' belongs to a flow version that is no longer loaded; start the flow again";
             default:

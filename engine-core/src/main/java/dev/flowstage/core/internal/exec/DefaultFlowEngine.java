@@ -31,6 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /** The engine: loads executions, lets the runner move them, and persists them with a version check. */
 public final class DefaultFlowEngine implements FlowEngine {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultFlowEngine.class);
     private static final String PARSE_ERROR = "parse_error";
     private final EngineServices services;
     private final FlowRegistry registry;
@@ -268,7 +269,13 @@ public final class DefaultFlowEngine implements FlowEngine {
             store.delete(id);
             throw new ExecutionNotFoundException(id.value(), ExecutionNotFoundException.Reason.EXPIRED);
         }
-        Execution execution = codec.decode(stored.get());
+        Execution execution;
+        try {
+            execution = codec.decode(stored.get());
+        } catch (IllegalStateException e) {
+            LOG.warn("{}", e.getMessage());
+            throw new ExecutionNotFoundException(id.value(), ExecutionNotFoundException.Reason.UNREADABLE);
+        }
         CompiledFlow flow = registry.version(execution.flowSlug(), execution.flowVersion())
                 .orElseThrow(() -> new ExecutionNotFoundException(id.value(), ExecutionNotFoundException.Reason.FLOW_VERSION_GONE));
         return Optional.of(new Loaded(flow, execution));

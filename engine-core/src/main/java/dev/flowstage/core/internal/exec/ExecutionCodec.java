@@ -78,6 +78,8 @@ public final class ExecutionCodec {
                     Instant.ofEpochMilli(root.path("h").asLong(0)));
         } catch (JacksonException e) {
             throw new IllegalStateException("execution '" + stored.id() + "' cannot be read: " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("execution '" + stored.id() + "' holds secrets sealed with another key", e);
         }
     }
 

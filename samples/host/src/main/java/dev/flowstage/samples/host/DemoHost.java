@@ -3,6 +3,7 @@ package dev.flowstage.samples.host;
 import com.sun.net.httpserver.HttpServer;
 import dev.flowstage.api.FlowEngine;
 import dev.flowstage.jdbc.JdbcStores;
+import dev.flowstage.spi.SecretSealer;
 import dev.flowstage.api.Secret;
 import dev.flowstage.spi.StoredExecution;
 import dev.flowstage.stages.hash.Argon2idHasher;
@@ -200,8 +201,9 @@ public final class DemoHost implements AutoCloseable {
         Config config = Config.fromEnvironment(System.getenv());
         java.nio.file.Path data = java.nio.file.Path.of(System.getenv().getOrDefault("FLOWSTAGE_DATA", "data"));
         JdbcStores stores = JdbcStores.h2File(data);
+        Optional<SecretSealer> sealer = Optional.of(SealerKey.inFolder(data));
         DemoHost host = start(config, baseUrl -> HostConfiguration.jdbc(stores, baseUrl, config.adminPassword(),
-                Argon2idHasher.withDefaults()));
+                Argon2idHasher.withDefaults(), sealer));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             host.close();

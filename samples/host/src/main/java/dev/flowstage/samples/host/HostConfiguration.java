@@ -4,6 +4,7 @@ import dev.flowstage.api.FlowEngine;
 import dev.flowstage.api.Secret;
 import dev.flowstage.jdbc.JdbcStores;
 import dev.flowstage.spi.AttemptLimiter;
+import dev.flowstage.spi.SecretSealer;
 import dev.flowstage.core.InMemoryAttemptLimiter;
 import dev.flowstage.api.definition.FlowDefinition;
 import dev.flowstage.api.definition.PolicyBinding;
@@ -46,10 +47,12 @@ import java.util.Optional;
  * @param brands the brands, by domain
  * @param applications the applications users open
  * @param passwordChangeFlow the flow the settings page links to for a new password
+ * @param sealer seals secrets (passwords typed between two steps) in persisted executions with a key
+ *     that survives restarts; empty means a key that lives only in this process
  */
 record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore tokens, InvitationStore invitations,
         PasswordHasher hasher, List<FlowDefinition> flows, Brands brands, List<Application> applications,
-        String passwordChangeFlow) {
+        String passwordChangeFlow, Optional<SecretSealer> sealer) {
 
     /** The staff brand's domain: the demo serves it on {@code localhost}, the default brand on 127.0.0.1. */
     static final String STAFF_DOMAIN = "localhost";
@@ -64,6 +67,7 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
         Objects.requireNonNull(brands, "brands");
         applications = List.copyOf(applications);
         Objects.requireNonNull(passwordChangeFlow, "passwordChangeFlow");
+        Objects.requireNonNull(sealer, "sealer");
     }
 
     /**
@@ -76,7 +80,7 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
         new DemoUsers(users).ensureAdmin(hasher, adminPassword);
         return new HostConfiguration(users, new InMemoryExecutionStore(), new InMemoryTokenStore(),
                 new InMemoryInvitationStore(), hasher, DemoFlows.all(linkBaseUrl, DemoUsers.ADMIN), demoBrands(),
-                demoApplications(), Journeys.PASSWORD_CHANGE);
+                demoApplications(), Journeys.PASSWORD_CHANGE, Optional.empty());
     }
 
     /**
@@ -84,10 +88,12 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
      * default, so a restart keeps users, executions, mailed links and invitations): {@value
      * DemoUsers#ADMIN} is created on first start, and given {@code adminPassword} when one is set.
      */
-    static HostConfiguration jdbc(JdbcStores stores, String linkBaseUrl, Optional<Secret> adminPassword, PasswordHasher hasher) {
+    static HostConfiguration jdbc(JdbcStores stores, String linkBaseUrl, Optional<Secret> adminPassword, PasswordHasher hasher,
+            Optional<SecretSealer> sealer) {
         new DemoUsers(stores.users()).ensureAdmin(hasher, adminPassword);
         return new HostConfiguration(stores.users(), stores.executions(), stores.tokens(), stores.invitations(), hasher,
-                DemoFlows.all(linkBaseUrl, DemoUsers.ADMIN), demoBrands(), demoApplications(), Journeys.PASSWORD_CHANGE);
+                DemoFlows.all(linkBaseUrl, DemoUsers.ADMIN), demoBrands(), demoApplications(), Journeys.PASSWORD_CHANGE,
+                sealer);
     }
 
     /**
@@ -110,6 +116,7 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
                 .service(InvitationStore.class, invitations)
                 .service(Mailer.class, mailer)
                 .service(AttemptLimiter.class, new InMemoryAttemptLimiter());
+        sealer.ifPresent(value -> builder.service(SecretSealer.class, value));
         return builder.flows(flows).build();
     }
 

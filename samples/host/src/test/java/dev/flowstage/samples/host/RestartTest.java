@@ -33,9 +33,12 @@ class RestartTest {
         }
     }
 
+    @TempDir
+    Path dataDir;
+
     private DemoHost start(JdbcStores stores, Optional<Secret> adminPassword) throws Exception {
         return DemoHost.start(new DemoHost.Config(port, adminPassword, 0),
-                baseUrl -> HostConfiguration.jdbc(stores, baseUrl, adminPassword, hasher));
+                baseUrl -> HostConfiguration.jdbc(stores, baseUrl, adminPassword, hasher, Optional.of(SealerKey.inFolder(dataDir))));
     }
 
     @Test
