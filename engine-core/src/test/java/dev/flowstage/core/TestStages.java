@@ -14,17 +14,17 @@ import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 
 /** Small stages for exercising the executor without the built-in stages. */
-final class TestStages {
-    static final String ASK_COMPONENT = "test-ask";
+public final class TestStages {
+    public static final String ASK_COMPONENT = "test-ask";
 
     private TestStages() {}
 
-    static List<Stage<?>> all() {
+    public static List<Stage<?>> all() {
         return List.of(new AskStage(), new PassStage(), new DenyingStage(), new BoomStage());
     }
 
     /** Asks for {@code field}; accepts only {@code expected} and records it in the context under {@code field}. */
-    record AskConfig(@NotBlank String field, @NotBlank String expected) {}
+    public record AskConfig(@NotBlank String field, @NotBlank String expected) {}
 
     static StageDefinition ask(String name, String field, String expected) {
         return StageDefinition.of(name, "test.ask", new AskConfig(field, expected));
@@ -42,9 +42,9 @@ final class TestStages {
         return StageDefinition.of(name, "test.boom", new Empty());
     }
 
-    record Empty() {}
+    public record Empty() {}
 
-    static final class AskStage implements Stage<AskConfig> {
+    public static final class AskStage implements Stage<AskConfig> {
         @Override
         public String typeId() {
             return "test.ask";
@@ -75,7 +75,7 @@ final class TestStages {
         }
     }
 
-    static final class PassStage implements Stage<Empty> {
+    public static final class PassStage implements Stage<Empty> {
         @Override
         public String typeId() {
             return "test.pass";
@@ -92,7 +92,7 @@ final class TestStages {
         }
     }
 
-    static final class DenyingStage implements Stage<Empty> {
+    public static final class DenyingStage implements Stage<Empty> {
         @Override
         public String typeId() {
             return "test.deny";
@@ -109,7 +109,7 @@ final class TestStages {
         }
     }
 
-    static final class BoomStage implements Stage<Empty> {
+    public static final class BoomStage implements Stage<Empty> {
         @Override
         public String typeId() {
             return "test.boom";

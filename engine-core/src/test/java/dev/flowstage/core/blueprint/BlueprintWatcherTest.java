@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowstage.api.FlowEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -17,11 +15,13 @@ class BlueprintWatcherTest {
     private final FlowEngine engine = TestModels.engine();
     private final Blueprints blueprints = TestModels.blueprints(engine).build();
     private final List<String> applied = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CountDownLatch firstApplied = new java.util.concurrent.CountDownLatch(1);
     private final List<BlueprintResult> failed = new CopyOnWriteArrayList<>();
     private final BlueprintWatcher.Listener listener = new BlueprintWatcher.Listener() {
         @Override
         public void applied(Path file, BlueprintResult result) {
             applied.add(file.getFileName().toString());
+            firstApplied.countDown();
         }
 
         @Override
@@ -93,10 +93,8 @@ class BlueprintWatcherTest {
         try (BlueprintWatcher watcher = blueprints.watcher(folder, listener)) {
             watcher.start();
             Files.writeString(folder.resolve("login.yaml"), BlueprintApplyTest.LOGIN);
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (applied.isEmpty() && Instant.now().isBefore(deadline)) {
-                Thread.sleep(20); // polling the listener, bounded by the deadline
-            }
+            assertThat(firstApplied.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the watcher applied the new file").isTrue();
         }
 
         assertThat(applied).containsExactly("login.yaml");

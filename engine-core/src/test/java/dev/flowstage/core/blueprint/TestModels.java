@@ -1,20 +1,17 @@
 package dev.flowstage.core.blueprint;
 
-import dev.flowstage.api.Challenge;
-import dev.flowstage.api.ChallengeResponse;
-import dev.flowstage.api.ContextKey;
-import dev.flowstage.api.ResponseErrors;
+import dev.flowstage.core.TestStages;
+import dev.flowstage.core.TestStages.AskConfig;
+import dev.flowstage.core.TestStages.Empty;
 import dev.flowstage.api.definition.PolicyDefinition;
 import dev.flowstage.api.definition.StageDefinition;
 import dev.flowstage.api.FlowEngine;
 import dev.flowstage.core.FlowEngines;
-import dev.flowstage.spi.ContextUpdate;
 import dev.flowstage.spi.Stage;
 import dev.flowstage.spi.StageContext;
 import dev.flowstage.spi.StageResult;
 import dev.flowstage.spi.blueprint.BlueprintModel;
 import dev.flowstage.spi.blueprint.ModelRef;
-import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +25,6 @@ final class TestModels {
     static final String QUIZ = "test_stages_quiz.quizstage";
 
     private TestModels() {}
-
-    record AskConfig(@NotBlank String field, @NotBlank String expected) {}
-
-    record Empty() {}
 
     record Question(String text, String answer) {}
 
@@ -77,54 +70,11 @@ final class TestModels {
     }
 
     static FlowEngine engine() {
-        return FlowEngines.builder().stages(List.of(new AskStage(), new PassStage(), new QuizStage())).build();
+        return FlowEngines.builder().stages(List.of(new TestStages.AskStage(), new TestStages.PassStage(), new QuizStage())).build();
     }
 
     static Blueprints.Builder blueprints(FlowEngine engine) {
         return Blueprints.builder().models(models()).engine(engine);
-    }
-
-    static final class AskStage implements Stage<AskConfig> {
-        @Override
-        public String typeId() {
-            return "test.ask";
-        }
-
-        @Override
-        public Class<AskConfig> configType() {
-            return AskConfig.class;
-        }
-
-        @Override
-        public Challenge challenge(StageContext<AskConfig> ctx) {
-            return Challenge.builder("test-ask").field("field", ctx.config().field()).build();
-        }
-
-        @Override
-        public StageResult submit(StageContext<AskConfig> ctx, ChallengeResponse response) {
-            String value = response.string(ctx.config().field()).orElse("");
-            if (!value.equals(ctx.config().expected())) {
-                return StageResult.invalid(ResponseErrors.invalid(ctx.config().field(), "Wrong answer"));
-            }
-            return StageResult.proceed(ContextUpdate.of(ContextKey.of(ctx.config().field(), String.class), value));
-        }
-    }
-
-    static final class PassStage implements Stage<Empty> {
-        @Override
-        public String typeId() {
-            return "test.pass";
-        }
-
-        @Override
-        public Class<Empty> configType() {
-            return Empty.class;
-        }
-
-        @Override
-        public StageResult arrive(StageContext<Empty> ctx) {
-            return StageResult.proceed();
-        }
     }
 
     static final class QuizStage implements Stage<QuizConfig> {
