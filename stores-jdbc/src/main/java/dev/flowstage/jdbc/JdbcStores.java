@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 /**
  * Flowstage's stores in one database: executions, users and groups, link tokens, invitations,
- * authenticator devices and named documents. Building it creates the schema or upgrades it to the
+ * authenticator devices, named documents and the applied blueprint configuration. Building it creates the schema or upgrades it to the
  * version of this release (see {@link Builder#migrate}).
  *
  * <pre>{@code
@@ -43,6 +43,7 @@ public final class JdbcStores implements AutoCloseable {
     private final JdbcInvitationStore invitations;
     private final JdbcDeviceStore devices;
     private final JdbcDocumentStore documents;
+    private final JdbcConfigurationStore configuration;
 
     private JdbcStores(Builder builder, Connection keepOpen) {
         this.dataSource = builder.dataSource;
@@ -56,6 +57,7 @@ public final class JdbcStores implements AutoCloseable {
         this.invitations = new JdbcInvitationStore(dataSource);
         this.devices = new JdbcDeviceStore(dataSource);
         this.documents = new JdbcDocumentStore(dataSource, builder.clock);
+        this.configuration = new JdbcConfigurationStore(documents);
     }
 
     /**
@@ -123,6 +125,11 @@ public final class JdbcStores implements AutoCloseable {
     /** Returns the authenticator device store. */
     public JdbcDeviceStore devices() {
         return devices;
+    }
+
+    /** Returns the store of the applied blueprint configuration (a document of {@link #documents()}). */
+    public JdbcConfigurationStore configuration() {
+        return configuration;
     }
 
     /** Returns the store of named text documents (applied configuration, blueprints). */

@@ -1,6 +1,7 @@
 /**
  * Flowstage's stores in a relational database through plain JDBC: executions, users and their
- * groups, link tokens, invitations, authenticator devices and named documents.
+ * groups, link tokens, invitations, authenticator devices, named documents and the applied blueprint
+ * configuration.
  *
  * <p>Start at {@link dev.flowstage.jdbc.JdbcStores}: {@code JdbcStores.create(dataSource)} for a
  * host's (pooled) {@link javax.sql.DataSource} on PostgreSQL or H2, or

@@ -2,12 +2,14 @@ package dev.flowstage.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowstage.core.blueprint.ConfigurationStore;
 import dev.flowstage.spi.DeviceStore;
 import dev.flowstage.spi.ExecutionStore;
 import dev.flowstage.spi.InvitationStore;
 import dev.flowstage.spi.TokenStore;
 import dev.flowstage.spi.UserStore;
 import dev.flowstage.testkit.TestClock;
+import dev.flowstage.testkit.contract.ConfigurationStoreContract;
 import dev.flowstage.testkit.contract.DeviceStoreContract;
 import dev.flowstage.testkit.contract.ExecutionStoreContract;
 import dev.flowstage.testkit.contract.InvitationStoreContract;
@@ -92,6 +94,14 @@ abstract class JdbcStoreContracts {
         @Override
         protected DeviceStore store() {
             return cleared(stores().devices());
+        }
+    }
+
+    @Nested
+    class Configurations extends ConfigurationStoreContract {
+        @Override
+        protected ConfigurationStore store() {
+            return cleared(stores().configuration());
         }
     }
 

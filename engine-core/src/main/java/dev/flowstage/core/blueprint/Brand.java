@@ -8,7 +8,9 @@ import java.util.Objects;
  *
  * @param domain the domain the brand serves
  * @param defaultBrand whether it is the default brand
- * @param title the branding title
+ * @param title the branding title ({@code branding_title})
+ * @param logo the logo's URL ({@code branding_logo}), or null for the host's own
+ * @param favicon the favicon's URL ({@code branding_favicon}), or null for the host's own
  * @param authenticationFlow the authentication flow's slug, or null
  * @param invalidationFlow the invalidation (logout) flow's slug, or null
  * @param recoveryFlow the recovery flow's slug, or null
@@ -16,7 +18,7 @@ import java.util.Objects;
  * @param userSettingsFlow the user settings flow's slug, or null
  * @param deviceCodeFlow the device code flow's slug, or null
  */
-public record Brand(String domain, boolean defaultBrand, String title, String authenticationFlow,
+public record Brand(String domain, boolean defaultBrand, String title, String logo, String favicon, String authenticationFlow,
         String invalidationFlow, String recoveryFlow, String unenrollmentFlow, String userSettingsFlow,
         String deviceCodeFlow) {
 

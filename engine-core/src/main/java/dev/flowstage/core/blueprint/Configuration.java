@@ -1,5 +1,6 @@
 package dev.flowstage.core.blueprint;
 
+import dev.flowstage.core.internal.blueprint.ConfigurationJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,23 @@ public record Configuration(long version, List<ConfigObject> objects) {
     /** Returns the empty configuration, version 0. */
     public static Configuration empty() {
         return new Configuration(0, List.of());
+    }
+
+    /**
+     * Returns this configuration as JSON ({@code {"format":1,"version":n,"objects":[...]}}), the form
+     * persistent {@link ConfigurationStore}s keep; {@link #fromJson} reads it back.
+     */
+    public String toJson() {
+        return ConfigurationJson.write(this);
+    }
+
+    /**
+     * Returns the configuration in {@code json}, as {@link #toJson} wrote it.
+     *
+     * @throws IllegalStateException when it is not a stored configuration of a known format
+     */
+    public static Configuration fromJson(String json) {
+        return ConfigurationJson.read(Objects.requireNonNull(json, "json"));
     }
 
     /** Returns the object with key {@code pk}, if any. */

@@ -1,6 +1,5 @@
 package dev.flowstage.core.blueprint;
 
-import dev.flowstage.core.internal.blueprint.ConfigurationJson;
 import dev.flowstage.core.internal.store.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +50,7 @@ public final class DirectoryConfigurationStore implements ConfigurationStore {
             return Configuration.empty();
         }
         try {
-            return ConfigurationJson.read(Files.readString(file, StandardCharsets.UTF_8));
+            return Configuration.fromJson(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -73,7 +72,7 @@ public final class DirectoryConfigurationStore implements ConfigurationStore {
                     return false;
                 }
                 Path temporary = Files.createTempFile(directory, ".configuration", ".json", OwnerOnly.attributes(directory));
-                Files.writeString(temporary, ConfigurationJson.write(next), StandardCharsets.UTF_8);
+                Files.writeString(temporary, next.toJson(), StandardCharsets.UTF_8);
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return true;
             }

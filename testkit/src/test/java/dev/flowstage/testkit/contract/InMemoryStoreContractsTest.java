@@ -5,6 +5,9 @@ import dev.flowstage.core.InMemoryExecutionStore;
 import dev.flowstage.core.InMemoryInvitationStore;
 import dev.flowstage.core.InMemoryTokenStore;
 import dev.flowstage.core.InMemoryUserDirectory;
+import dev.flowstage.core.blueprint.ConfigurationStore;
+import dev.flowstage.core.blueprint.DirectoryConfigurationStore;
+import dev.flowstage.core.blueprint.InMemoryConfigurationStore;
 import dev.flowstage.spi.DeviceStore;
 import dev.flowstage.spi.ExecutionStore;
 import dev.flowstage.spi.InvitationStore;
@@ -12,10 +15,12 @@ import dev.flowstage.spi.TokenStore;
 import dev.flowstage.spi.UserStore;
 import dev.flowstage.stages.hash.Argon2idHasher;
 import dev.flowstage.testkit.TestUsers;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The store contracts against the in-memory stores of engine-core and the testkit's {@link TestUsers}. */
+/** The store contracts against the in-memory (and directory) stores of engine-core and the testkit's {@link TestUsers}. */
 class InMemoryStoreContractsTest {
 
     @Nested
@@ -63,6 +68,25 @@ class InMemoryStoreContractsTest {
         @Override
         protected DeviceStore store() {
             return new InMemoryDeviceStore();
+        }
+    }
+
+    @Nested
+    class Configurations extends ConfigurationStoreContract {
+        @Override
+        protected ConfigurationStore store() {
+            return new InMemoryConfigurationStore();
+        }
+    }
+
+    @Nested
+    class DirectoryConfigurations extends ConfigurationStoreContract {
+        @TempDir
+        Path directory;
+
+        @Override
+        protected ConfigurationStore store() {
+            return new DirectoryConfigurationStore(directory);
         }
     }
 }

@@ -103,12 +103,13 @@ final class Structural {
     }
 
     static Brand brand(AttributeReader attrs) {
-        attrs.ignore("branding_logo", "branding_favicon", "branding_custom_css", "branding_default_flow_background");
+        attrs.ignore("branding_custom_css", "branding_default_flow_background");
         attrs.map("attributes", Map.of());
         attrs.unsupported("web_certificate", "certificates belong to the host");
         attrs.unsupported("default_application", "applications are not supported");
         return new Brand(attrs.requiredString("domain"), attrs.bool("default", false),
-                attrs.string("branding_title", "authentik"), attrs.flow("flow_authentication"),
+                attrs.string("branding_title", "authentik"), attrs.string("branding_logo", null),
+                attrs.string("branding_favicon", null), attrs.flow("flow_authentication"),
                 attrs.flow("flow_invalidation"), attrs.flow("flow_recovery"), attrs.flow("flow_unenrollment"),
                 attrs.flow("flow_user_settings"), attrs.flow("flow_device_code"));
     }
