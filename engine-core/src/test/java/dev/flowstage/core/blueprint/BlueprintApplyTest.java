@@ -93,6 +93,18 @@ class BlueprintApplyTest {
     }
 
     @Test
+    void apply_withoutChanges_leavesTheStoredVersionAlone() {
+        InMemoryConfigurationStore store = new InMemoryConfigurationStore();
+        Blueprints stored = TestModels.blueprints(engine).store(store).build();
+        stored.apply(Blueprint.of("login.yaml", LOGIN)).orThrow();
+
+        BlueprintResult again = stored.apply(Blueprint.of("login.yaml", LOGIN)).orThrow();
+
+        assertThat(again.applied()).isTrue();
+        assertThat(store.load().version()).isEqualTo(1);
+    }
+
+    @Test
     void plan_listsCreatesWithoutApplying() {
         BlueprintResult plan = blueprints.plan(Blueprint.of("login.yaml", LOGIN));
 

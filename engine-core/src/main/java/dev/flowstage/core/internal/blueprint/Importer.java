@@ -106,7 +106,11 @@ public final class Importer {
             return new BlueprintResult(run.changes(), problems, false, problems.isEmpty() ? changed : List.of(),
                     problems.isEmpty() ? removed : List.of());
         }
-        if (!store.replace(base.version(), workspace.snapshot())) {
+        Configuration next = workspace.snapshot();
+        if (next.objects().equals(base.objects())) {
+            return new BlueprintResult(run.changes(), problems, true, changed, removed); // nothing to store
+        }
+        if (!store.replace(base.version(), next)) {
             problems.add(new BlueprintProblem(source, 0, -1, "",
                     "the configuration changed while this blueprint was applied; nothing was applied, apply again"));
             return new BlueprintResult(run.changes(), problems, false, List.of(), List.of());

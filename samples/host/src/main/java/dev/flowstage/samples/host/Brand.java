@@ -30,6 +30,29 @@ record Brand(String domain, boolean defaultBrand, String title, String logo, Str
         requireSafeUrl(favicon, "favicon");
     }
 
+    /** The logo of a brand that names none. */
+    static final String DEFAULT_LOGO = "/static/flowstage/logo.svg";
+    /** The favicon of a brand that names none. */
+    static final String DEFAULT_FAVICON = "/static/flowstage/favicon.svg";
+
+    /**
+     * Returns the brand a blueprint's {@code authentik_brands.brand} describes, with the host's logo
+     * and favicon where it names none.
+     *
+     * @throws IllegalArgumentException naming the brand when its logo or favicon is not a path on
+     *     this host or an https URL
+     */
+    static Brand from(dev.flowstage.core.blueprint.Brand brand) {
+        try {
+            return new Brand(brand.domain(), brand.defaultBrand(), brand.title(),
+                    Objects.requireNonNullElse(brand.logo(), DEFAULT_LOGO),
+                    Objects.requireNonNullElse(brand.favicon(), DEFAULT_FAVICON), brand.authenticationFlow(),
+                    brand.invalidationFlow(), brand.recoveryFlow(), brand.userSettingsFlow());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("brand '" + brand.domain() + "': " + e.getMessage(), e);
+        }
+    }
+
     /** Returns the flow slug this brand names for {@code role}, if any. */
     Optional<String> flow(Role role) {
         switch (role) {

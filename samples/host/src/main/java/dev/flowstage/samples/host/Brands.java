@@ -16,8 +16,8 @@ import java.util.Optional;
  */
 final class Brands {
     /** The brand used when none is configured as default. */
-    static final Brand FALLBACK = new Brand("", true, "Flowstage", "/static/flowstage/logo.svg",
-            "/static/flowstage/favicon.svg", null, null, null, null);
+    static final Brand FALLBACK = new Brand("", true, "Flowstage", Brand.DEFAULT_LOGO, Brand.DEFAULT_FAVICON, null, null,
+            null, null);
 
     private final List<Brand> brands;
     private final Brand defaultBrand;
@@ -38,6 +38,16 @@ final class Brands {
             throw new IllegalArgumentException("two brands have the same domain");
         }
         this.defaultBrand = defaults.isEmpty() ? FALLBACK : defaults.get(0);
+    }
+
+    /**
+     * Returns the registry of the brands blueprints defined ({@code authentik_brands.brand}).
+     *
+     * @throws IllegalArgumentException when two brands are default or share a domain, or a brand's
+     *     logo or favicon is not a path on this host or an https URL
+     */
+    static Brands of(List<dev.flowstage.core.blueprint.Brand> brands) {
+        return new Brands(brands.stream().map(Brand::from).toList());
     }
 
     /** Returns the brand for a {@code Host} header value (may carry a port; null when absent). */

@@ -10,6 +10,7 @@ import dev.flowstage.stages.hash.Argon2idHasher;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
@@ -19,7 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * The Flowstage demo host on the JDK's HTTP server, on 127.0.0.1: authentik's flow-executor API at
@@ -110,35 +110,37 @@ public final class DemoHost implements AutoCloseable {
     }
 
     /**
-     * Builds the demo configuration (in-memory stores, Java flows) and starts serving on 127.0.0.1.
+     * Starts the demo on in-memory stores (it forgets everything when stopped) on 127.0.0.1.
      *
      * @throws IOException when a port cannot be bound
+     * @throws dev.flowstage.core.blueprint.BlueprintException when a blueprint does not apply
      */
     public static DemoHost start(Config config) throws IOException {
-        return start(config, baseUrl -> HostConfiguration.inMemory(baseUrl, config.adminPassword(),
-                Argon2idHasher.withDefaults()));
+        return start(config, HostConfiguration.inMemory(config.adminPassword(), Argon2idHasher.withDefaults()));
     }
 
     /**
-     * Starts serving on 127.0.0.1 what {@code configuration} builds for the host's base URL
-     * ({@code http://127.0.0.1:<port>}, which mailed links start with).
+     * Starts serving {@code configuration} on 127.0.0.1: applies the blueprints (see
+     * {@link HostBlueprints}) with mailed links under the host's base URL ({@code http://127.0.0.1:<port>}).
      *
      * @throws IOException when a port cannot be bound
+     * @throws dev.flowstage.core.blueprint.BlueprintException when a blueprint does not apply
      */
-    static DemoHost start(Config config, Function<String, HostConfiguration> configuration) throws IOException {
+    static DemoHost start(Config config, HostConfiguration configuration) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, config.port()), 0);
         MailServer mail = null;
         Applications applications = null;
         FlowEngine engine = null;
         try {
             mail = MailServer.start(config.smtpPort());
-            HostConfiguration built = configuration.apply("http://" + LOOPBACK + ":" + server.getAddress().getPort());
-            applications = new Applications(built.applications());
+            applications = new Applications(configuration.applications());
             SecureRandom random = new SecureRandom();
             Clock clock = Clock.systemUTC();
-            engine = built.engine(mail.mailer(), applications, clock, random);
-            return serve(server, new HostServices(built, engine, new Sessions(clock, random), applications, mail, clock,
-                    random));
+            engine = configuration.engine(mail.mailer(), applications, clock, random);
+            Brands brands = HostBlueprints.apply(engine, configuration,
+                    "http://" + LOOPBACK + ":" + server.getAddress().getPort());
+            return serve(server, new HostServices(configuration, engine, brands, new Sessions(clock, random), applications,
+                    mail, clock, random));
         } catch (RuntimeException e) {
             server.stop(0);
             closeAll(engine, applications, mail);
@@ -199,11 +201,12 @@ public final class DemoHost implements AutoCloseable {
     /** Runs the host until the process is stopped, printing the URL, the initial-setup link or the admin password, and a walkthrough. */
     public static void main(String[] args) throws IOException, InterruptedException {
         Config config = Config.fromEnvironment(System.getenv());
-        java.nio.file.Path data = java.nio.file.Path.of(System.getenv().getOrDefault("FLOWSTAGE_DATA", "data"));
+        Path data = Path.of(System.getenv().getOrDefault("FLOWSTAGE_DATA", "data"));
+        Path blueprints = Path.of(System.getenv().getOrDefault("FLOWSTAGE_BLUEPRINTS", data.resolve("blueprints").toString()));
         JdbcStores stores = JdbcStores.h2File(data);
         Optional<SecretSealer> sealer = Optional.of(SealerKey.inFolder(data));
-        DemoHost host = start(config, baseUrl -> HostConfiguration.jdbc(stores, baseUrl, config.adminPassword(),
-                Argon2idHasher.withDefaults(), sealer));
+        DemoHost host = start(config, HostConfiguration.jdbc(stores, config.adminPassword(), Argon2idHasher.withDefaults(),
+                sealer, Optional.of(blueprints)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             host.close();
@@ -211,6 +214,8 @@ public final class DemoHost implements AutoCloseable {
             stopped.countDown();
         }, "flowstage-demo-shutdown"));
         System.out.println("Data: " + data.toAbsolutePath() + " (H2; delete the folder to start over)");
+        System.out.println("Blueprints: Flowstage's defaults, the demo's, then " + blueprints.toAbsolutePath()
+                + "/*.yaml (FLOWSTAGE_BLUEPRINTS), applied at every start");
         System.out.println(Walkthrough.banner(host.baseUri(), host.smtpPort(), config.adminPassword(),
                 InitialSetup.pending(host.host.configuration.users(), DemoUsers.ADMIN)));
         stopped.await();

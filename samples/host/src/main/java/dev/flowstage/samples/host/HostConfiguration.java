@@ -6,7 +6,9 @@ import dev.flowstage.jdbc.JdbcStores;
 import dev.flowstage.spi.AttemptLimiter;
 import dev.flowstage.spi.SecretSealer;
 import dev.flowstage.core.InMemoryAttemptLimiter;
-import dev.flowstage.api.definition.FlowDefinition;
+import dev.flowstage.core.InMemoryDeviceStore;
+import dev.flowstage.core.blueprint.ConfigurationStore;
+import dev.flowstage.core.blueprint.InMemoryConfigurationStore;
 import dev.flowstage.api.definition.PolicyBinding;
 import dev.flowstage.api.definition.PolicyDefinition;
 import dev.flowstage.api.definition.PolicyEngineMode;
@@ -18,6 +20,7 @@ import dev.flowstage.core.InMemoryTokenStore;
 import dev.flowstage.core.InMemoryUserDirectory;
 import dev.flowstage.samples.journeys.Journeys;
 import dev.flowstage.samples.terms.TermsOfServiceStage;
+import dev.flowstage.spi.DeviceStore;
 import dev.flowstage.spi.ExecutionStore;
 import dev.flowstage.spi.InvitationStore;
 import dev.flowstage.spi.Mailer;
@@ -25,6 +28,7 @@ import dev.flowstage.spi.PasswordHasher;
 import dev.flowstage.spi.TokenStore;
 import dev.flowstage.spi.UserStore;
 import dev.flowstage.stages.BuiltinStages;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -32,27 +36,28 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything the host is built from, in one place: the stores, the flows, the brands and the
- * applications. This is the seam where persistence and configuration plug in: {@link #inMemory}
- * builds today's demo (in-memory stores, flows defined in Java by {@link DemoFlows}); a JDBC
- * variant passes JDBC stores, and a blueprint variant passes the flows, brands and invitations
- * a blueprint import produced. The rest of the host only sees this record. Immutable.
+ * Everything the host is built from, in one place: the stores (users, executions, link tokens,
+ * invitations, authenticator devices, the applied blueprints), the hasher, the applications and
+ * where the host's own blueprints are. The flows and brands come from blueprints (see
+ * {@link HostBlueprints}). {@link #inMemory} builds a demo that forgets everything when it stops;
+ * {@link #jdbc} one on JDBC stores. The rest of the host only sees this record. Immutable.
  *
  * @param users the user store (enrollment and settings write to it)
  * @param executions where executions are persisted
  * @param tokens where link tokens (mailed links, recovery keys) are persisted
  * @param invitations where invitations are persisted
+ * @param devices where authenticator devices (MFA) are persisted
+ * @param blueprintStore where the applied blueprint configuration is persisted
  * @param hasher the password hasher
- * @param flows the flows the engine serves
- * @param brands the brands, by domain
  * @param applications the applications users open
  * @param passwordChangeFlow the flow the settings page links to for a new password
  * @param sealer seals secrets (passwords typed between two steps) in persisted executions with a key
  *     that survives restarts; empty means a key that lives only in this process
+ * @param blueprintFolder a folder whose blueprints are applied at every start after the demo's; empty for none
  */
 record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore tokens, InvitationStore invitations,
-        PasswordHasher hasher, List<FlowDefinition> flows, Brands brands, List<Application> applications,
-        String passwordChangeFlow, Optional<SecretSealer> sealer) {
+        DeviceStore devices, ConfigurationStore blueprintStore, PasswordHasher hasher, List<Application> applications,
+        String passwordChangeFlow, Optional<SecretSealer> sealer, Optional<Path> blueprintFolder) {
 
     /** The staff brand's domain: the demo serves it on {@code localhost}, the default brand on 127.0.0.1. */
     static final String STAFF_DOMAIN = "localhost";
@@ -62,43 +67,45 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
         Objects.requireNonNull(executions, "executions");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(invitations, "invitations");
+        Objects.requireNonNull(devices, "devices");
+        Objects.requireNonNull(blueprintStore, "blueprintStore");
         Objects.requireNonNull(hasher, "hasher");
-        flows = List.copyOf(flows);
-        Objects.requireNonNull(brands, "brands");
         applications = List.copyOf(applications);
         Objects.requireNonNull(passwordChangeFlow, "passwordChangeFlow");
         Objects.requireNonNull(sealer, "sealer");
+        Objects.requireNonNull(blueprintFolder, "blueprintFolder");
     }
 
     /**
-     * Returns the demo: in-memory stores holding {@value DemoUsers#ADMIN} (with {@code adminPassword},
-     * or without a password so that the initial setup applies), the flows of {@link DemoFlows} with
-     * mailed links under {@code linkBaseUrl}, two brands and four applications.
+     * Returns the demo on in-memory stores holding {@value DemoUsers#ADMIN} (with {@code adminPassword},
+     * or without a password so that the initial setup applies) and four applications.
      */
-    static HostConfiguration inMemory(String linkBaseUrl, Optional<Secret> adminPassword, PasswordHasher hasher) {
+    static HostConfiguration inMemory(Optional<Secret> adminPassword, PasswordHasher hasher) {
         InMemoryUserDirectory users = new InMemoryUserDirectory();
         new DemoUsers(users).ensureAdmin(hasher, adminPassword);
         return new HostConfiguration(users, new InMemoryExecutionStore(), new InMemoryTokenStore(),
-                new InMemoryInvitationStore(), hasher, DemoFlows.all(linkBaseUrl, DemoUsers.ADMIN), demoBrands(),
-                demoApplications(), Journeys.PASSWORD_CHANGE, Optional.empty());
+                new InMemoryInvitationStore(), new InMemoryDeviceStore(), new InMemoryConfigurationStore(), hasher,
+                demoApplications(), Journeys.PASSWORD_CHANGE, Optional.empty(), Optional.empty());
     }
 
     /**
      * Returns the demo on the JDBC stores of {@code stores} (an H2 file under the data folder by
-     * default, so a restart keeps users, executions, mailed links and invitations): {@value
-     * DemoUsers#ADMIN} is created on first start, and given {@code adminPassword} when one is set.
+     * default, so a restart keeps users, executions, mailed links, invitations and the applied
+     * blueprints): {@value DemoUsers#ADMIN} is created on first start, and given {@code adminPassword}
+     * when one is set.
      */
-    static HostConfiguration jdbc(JdbcStores stores, String linkBaseUrl, Optional<Secret> adminPassword, PasswordHasher hasher,
-            Optional<SecretSealer> sealer) {
+    static HostConfiguration jdbc(JdbcStores stores, Optional<Secret> adminPassword, PasswordHasher hasher,
+            Optional<SecretSealer> sealer, Optional<Path> blueprintFolder) {
         new DemoUsers(stores.users()).ensureAdmin(hasher, adminPassword);
-        return new HostConfiguration(stores.users(), stores.executions(), stores.tokens(), stores.invitations(), hasher,
-                DemoFlows.all(linkBaseUrl, DemoUsers.ADMIN), demoBrands(), demoApplications(), Journeys.PASSWORD_CHANGE,
-                sealer);
+        return new HostConfiguration(stores.users(), stores.executions(), stores.tokens(), stores.invitations(),
+                stores.devices(), stores.configuration(), hasher, demoApplications(), Journeys.PASSWORD_CHANGE, sealer,
+                blueprintFolder);
     }
 
     /**
      * Builds the engine: built-in stages and policy types, the host's own stages and policy type
-     * (initial setup, consent, terms), these stores and flows, and {@code mailer} for mail.
+     * (initial setup, consent, terms), these stores and {@code mailer} for mail; no flows yet
+     * ({@link HostBlueprints} deploys them).
      */
     FlowEngine engine(Mailer mailer, Applications registry, Clock clock, SecureRandom random) {
         FlowEngineBuilder builder = FlowEngines.builder()
@@ -115,20 +122,10 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
                 .service(PasswordHasher.class, hasher)
                 .service(InvitationStore.class, invitations)
                 .service(Mailer.class, mailer)
+                .service(DeviceStore.class, devices)
                 .service(AttemptLimiter.class, new InMemoryAttemptLimiter());
         sealer.ifPresent(value -> builder.service(SecretSealer.class, value));
-        return builder.flows(flows).build();
-    }
-
-    /** The demo's brands: the default one, and a staff brand on {@value #STAFF_DOMAIN} whose sign-in offers remember-me. */
-    static Brands demoBrands() {
-        Brand standard = new Brand("127.0.0.1", true, "Flowstage", "/static/flowstage/logo.svg",
-                "/static/flowstage/favicon.svg", DemoFlows.LOGIN, DemoFlows.LOGOUT, Journeys.RECOVERY,
-                DemoFlows.USER_SETTINGS);
-        Brand staff = new Brand(STAFF_DOMAIN, false, "Flowstage Staff", "/static/flowstage/logo-staff.svg",
-                "/static/flowstage/favicon-staff.svg", DemoFlows.STAFF_LOGIN, DemoFlows.LOGOUT, Journeys.RECOVERY,
-                DemoFlows.USER_SETTINGS);
-        return new Brands(List.of(standard, staff));
+        return builder.build();
     }
 
     /**

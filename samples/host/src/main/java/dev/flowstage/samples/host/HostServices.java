@@ -19,6 +19,7 @@ final class HostServices {
 
     final HostConfiguration configuration;
     final FlowEngine engine;
+    final Brands brands;
     final Sessions sessions;
     final DemoUsers users;
     final Applications applications;
@@ -26,10 +27,11 @@ final class HostServices {
     final Clock clock;
     final SecureRandom random;
 
-    HostServices(HostConfiguration configuration, FlowEngine engine, Sessions sessions, Applications applications,
-            MailServer mail, Clock clock, SecureRandom random) {
+    HostServices(HostConfiguration configuration, FlowEngine engine, Brands brands, Sessions sessions,
+            Applications applications, MailServer mail, Clock clock, SecureRandom random) {
         this.configuration = configuration;
         this.engine = engine;
+        this.brands = brands;
         this.sessions = sessions;
         this.users = new DemoUsers(configuration.users());
         this.applications = applications;
@@ -53,7 +55,7 @@ final class HostServices {
 
     /** Returns the brand of the request's {@code Host}. */
     Brand brand(HttpExchange exchange) {
-        return configuration.brands().forHost(exchange.getRequestHeaders().getFirst("Host"));
+        return brands.forHost(exchange.getRequestHeaders().getFirst("Host"));
     }
 
     /** Returns the signed-in visitor, if the request carries a live session of an existing, active user. */

@@ -42,7 +42,7 @@ final class Walkthrough {
                 "Flowstage demo host listening on " + base + "/",
                 "  user " + DemoUsers.ADMIN + ", password " + password.reveal()
                         + "   (FLOWSTAGE_DEMO_PASSWORD sets the password, FLOWSTAGE_PORT the port)",
-                "  flows: " + DemoFlows.LOGIN + " (identification -> password -> user_login)",
+                "  flows: " + DemoFlows.LOGIN + " (identification -> password -> MFA when set up -> user_login)",
                 "         " + DemoFlows.TERMS_LOGIN + " (identification -> password -> xs-stage-terms -> user_login)",
                 "",
                 "Sign in with curl (the cookie jar keeps the flow session and then the signed-in session):",

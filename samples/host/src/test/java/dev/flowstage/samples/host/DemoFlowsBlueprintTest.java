@@ -2,24 +2,102 @@ package dev.flowstage.samples.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowstage.core.blueprint.Blueprint;
+import dev.flowstage.api.FlowEngine;
 import dev.flowstage.core.blueprint.Blueprints;
-import dev.flowstage.samples.terms.TermsOfServiceModel;
+import dev.flowstage.samples.journeys.Journeys;
 import dev.flowstage.stages.BuiltinModels;
-import java.util.List;
+import dev.flowstage.stages.identification.IdentificationConfig;
+import dev.flowstage.stages.identification.UserField;
+import dev.flowstage.stages.hash.Pbkdf2Hasher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.security.SecureRandom;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoFlowsBlueprintTest {
+    @TempDir
+    Path folder;
 
     @Test
-    void demoFlows_exportedAndApplied_yieldEqualDefinitions() {
-        Blueprints blueprints = Blueprints.builder().models(BuiltinModels.all()).model(TermsOfServiceModel.MODEL).build();
-        String yaml = blueprints.export(List.of(DemoFlows.login(), DemoFlows.termsLogin()));
+    void demoBlueprints_applyOverTheDefaults_andDefineEveryFlowAndBrandTheHostNames() throws Exception {
+        HostConfiguration configuration = HostConfiguration.inMemory(Optional.empty(), Pbkdf2Hasher.withDefaults());
+        try (MailServer mail = MailServer.start(0); Applications applications = new Applications(configuration.applications());
+                FlowEngine engine = configuration.engine(mail.mailer(), applications, Clock.systemUTC(), new SecureRandom())) {
+            Brands brands = HostBlueprints.apply(engine, configuration, "http://127.0.0.1:9000");
 
-        blueprints.apply(Blueprint.of("demo.yaml", yaml)).orThrow();
+            assertThat(engine.flowSlugs()).contains(DemoFlows.LOGIN, DemoFlows.TERMS_LOGIN, DemoFlows.STAFF_LOGIN,
+                    DemoFlows.LOGOUT, DemoFlows.USER_SETTINGS, DemoFlows.EXPLICIT_CONSENT, DemoFlows.IMPLICIT_CONSENT,
+                    DemoFlows.SHOWCASE, InitialSetup.FLOW, Journeys.RECOVERY, Journeys.OPEN_ENROLLMENT,
+                    Journeys.INVITATION_ENROLLMENT, Journeys.EMAIL_VERIFIED_ENROLLMENT, Journeys.PASSWORD_CHANGE);
+            assertThat(configuration.applications()).allSatisfy(app -> app.authorization()
+                    .ifPresent(flow -> assertThat(engine.flowSlugs()).contains(flow)));
+            IdentificationConfig identification = (IdentificationConfig) engine.definition(DemoFlows.LOGIN).orElseThrow()
+                    .stages().get(0).config();
+            assertThat(identification.userFields()).containsExactly(UserField.USERNAME, UserField.EMAIL);
+            assertThat(identification.recoveryFlow()).isEqualTo(Journeys.RECOVERY);
+            assertThat(identification.enrollmentFlow()).isEqualTo(Journeys.OPEN_ENROLLMENT);
+            Brand staff = brands.forHost("localhost:9000");
+            assertThat(staff.title()).isEqualTo("Flowstage Staff");
+            assertThat(staff.flowAuthentication()).isEqualTo(DemoFlows.STAFF_LOGIN);
+            assertThat(staff.logo()).isEqualTo("/static/flowstage/logo-staff.svg");
+            Brand standard = brands.forHost("127.0.0.1:9000");
+            assertThat(standard.defaultBrand()).isTrue();
+            assertThat(standard.flowAuthentication()).isEqualTo(DemoFlows.LOGIN);
+            assertThat(standard.flowUserSettings()).isEqualTo(DemoFlows.USER_SETTINGS);
+        }
+    }
 
-        assertThat(blueprints.definition(DemoFlows.LOGIN)).contains(DemoFlows.login());
-        assertThat(blueprints.definition(DemoFlows.TERMS_LOGIN)).contains(DemoFlows.termsLogin());
-        assertThat(yaml).contains("model: flowstage_samples_terms.termsofservicestage");
+    @Test
+    void secondStart_changesNothing_andServesTheStoredFlows() throws Exception {
+        HostConfiguration configuration = HostConfiguration.inMemory(Optional.empty(), Pbkdf2Hasher.withDefaults());
+        try (MailServer mail = MailServer.start(0); Applications applications = new Applications(configuration.applications());
+                FlowEngine first = configuration.engine(mail.mailer(), applications, Clock.systemUTC(), new SecureRandom());
+                FlowEngine second = configuration.engine(mail.mailer(), applications, Clock.systemUTC(), new SecureRandom())) {
+            HostBlueprints.apply(first, configuration, "http://127.0.0.1:9000");
+            long version = configuration.blueprintStore().load().version();
+
+            HostBlueprints.apply(second, configuration, "http://127.0.0.1:9000");
+
+            assertThat(configuration.blueprintStore().load().version()).isEqualTo(version);
+            assertThat(second.flowSlugs()).isEqualTo(first.flowSlugs());
+            assertThat(second.definition(DemoFlows.TERMS_LOGIN)).isEqualTo(first.definition(DemoFlows.TERMS_LOGIN));
+        }
+    }
+
+    @Test
+    void hostFolderBlueprints_applyAfterTheDemo() throws Exception {
+        Files.writeString(folder.resolve("retitle.yaml"), """
+                version: 1
+                entries:
+                - model: authentik_flows.flow
+                  identifiers: {slug: terms-login}
+                  attrs: {title: Terms first}
+                """);
+        HostConfiguration configuration = withFolder(folder);
+        try (MailServer mail = MailServer.start(0); Applications applications = new Applications(configuration.applications());
+                FlowEngine engine = configuration.engine(mail.mailer(), applications, Clock.systemUTC(), new SecureRandom())) {
+            HostBlueprints.apply(engine, configuration, "http://127.0.0.1:9000");
+
+            assertThat(engine.definition(DemoFlows.TERMS_LOGIN).orElseThrow().title()).isEqualTo("Terms first");
+        }
+    }
+
+    @Test
+    void demoBlueprints_useModelsForEveryHostStage() {
+        Blueprints blueprints = Blueprints.builder().models(BuiltinModels.all()).models(HostModels.all()).build();
+
+        assertThat(blueprints.modelNames()).contains("flowstage_host.initialsetupstage",
+                "flowstage_host.adminwithoutpasswordpolicy", "flowstage_host.consentstage",
+                "flowstage_samples_terms.termsofservicestage");
+    }
+
+    private static HostConfiguration withFolder(Path folder) {
+        HostConfiguration memory = HostConfiguration.inMemory(Optional.empty(), Pbkdf2Hasher.withDefaults());
+        return new HostConfiguration(memory.users(), memory.executions(), memory.tokens(), memory.invitations(),
+                memory.devices(), memory.blueprintStore(), memory.hasher(), memory.applications(),
+                memory.passwordChangeFlow(), memory.sealer(), Optional.of(folder));
     }
 }

@@ -92,7 +92,7 @@ class EnrollmentAndRecoveryBrowserTest {
         browser.follow("Forgot username or password?");
         browser.awaitComponent("ak-stage-identification");
         assertThat(browser.driver().getTitle()).startsWith("Reset your password");
-        browser.type("Username or Email", "carol@example.com");
+        browser.type("Email or Username", "carol@example.com");
         browser.press("Continue");
         browser.awaitComponent("ak-stage-email");
 
@@ -100,7 +100,7 @@ class EnrollmentAndRecoveryBrowserTest {
         browser.await(By.cssSelector(".alert-success"));
         assertThat(browser.text()).contains("A new email is on its way.");
 
-        openMailLink("carol@example.com", "Reset your password");
+        openMailLink("carol@example.com", "Password reset");
         browser.awaitComponent("ak-stage-consent");
         browser.press("Continue");
         browser.awaitComponent("ak-stage-prompt");

@@ -1,0 +1,89 @@
+package dev.flowstage.samples.host;
+
+import dev.flowstage.api.FlowEngine;
+import dev.flowstage.core.blueprint.Blueprint;
+import dev.flowstage.core.blueprint.BlueprintResult;
+import dev.flowstage.core.blueprint.Blueprints;
+import dev.flowstage.stages.BuiltinModels;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * How the demo is configured: by blueprints, applied at every start as one change (all or
+ * nothing), as authentik reconciles its system blueprints. First Flowstage's default blueprints
+ * (sign-in, enrollment, recovery, logout, password change, the default brand), then the demo's own
+ * ({@value #DEMO_FOLDER}: more flows, the host's custom stages, the brands), then the files of the
+ * host's blueprint folder, if it has one. The applied configuration lives in the host's
+ * configuration store, so what an earlier start applied is served again even where a later
+ * blueprint no longer mentions it.
+ */
+final class HostBlueprints {
+    /** The classpath folder of the demo's blueprints. */
+    static final String DEMO_FOLDER = "blueprints/demo/";
+    /** The context value mailed links start with. */
+    static final String LINK_BASE_URL = "flowstage.dev/link_base_url";
+    /** The context value naming the first admin. */
+    static final String ADMIN = "flowstage.dev/admin";
+
+    private static final List<String> DEMO = List.of("10-demo-sign-in.yaml", "20-demo-flows.yaml",
+            "30-demo-enrollment.yaml", "90-demo-brands.yaml");
+
+    private HostBlueprints() {}
+
+    /**
+     * Applies the default and demo blueprints, then those of {@code configuration}'s folder, to its
+     * configuration store, and deploys every stored flow to {@code engine}; returns the brands.
+     *
+     * @throws dev.flowstage.core.blueprint.BlueprintException listing every problem when a blueprint
+     *     does not apply; nothing was changed then
+     */
+    static Brands apply(FlowEngine engine, HostConfiguration configuration, String baseUrl) {
+        Blueprints blueprints = Blueprints.builder()
+                .models(BuiltinModels.all())
+                .models(HostModels.all())
+                .store(configuration.blueprintStore())
+                .engine(engine)
+                .invitations(configuration.invitations())
+                .context(Map.of(LINK_BASE_URL, baseUrl, ADMIN, DemoUsers.ADMIN))
+                .catalog(builtIn())
+                .build();
+        List<Blueprint> all = new ArrayList<>(builtIn());
+        configuration.blueprintFolder().ifPresent(folder -> all.addAll(folder(folder)));
+        BlueprintResult result = blueprints.apply(all);
+        result.orThrow();
+        blueprints.sync();
+        return Brands.of(blueprints.brands());
+    }
+
+    /** Returns the default blueprints, then the demo's, in the order they apply. */
+    static List<Blueprint> builtIn() {
+        ClassLoader loader = HostBlueprints.class.getClassLoader();
+        Stream<String> names = Stream.concat(BuiltinModels.defaultBlueprints().stream(),
+                DEMO.stream().map(name -> DEMO_FOLDER + name));
+        return names.map(name -> Blueprint.resource(loader, name)).toList();
+    }
+
+    /**
+     * Returns the {@code .yaml} and {@code .yml} files of {@code folder}, sorted by name; none when it
+     * does not exist.
+     *
+     * @throws UncheckedIOException when the folder cannot be listed
+     */
+    static List<Blueprint> folder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
+                    .sorted().map(Blueprint::of).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the blueprint folder " + folder, e);
+        }
+    }
+}
