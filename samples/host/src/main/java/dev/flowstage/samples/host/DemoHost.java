@@ -3,7 +3,6 @@ package dev.flowstage.samples.host;
 import com.sun.net.httpserver.HttpServer;
 import dev.flowstage.api.FlowEngine;
 import dev.flowstage.jdbc.JdbcStores;
-import dev.flowstage.spi.SecretSealer;
 import dev.flowstage.api.Secret;
 import dev.flowstage.spi.StoredExecution;
 import dev.flowstage.stages.hash.Argon2idHasher;
@@ -198,19 +197,38 @@ public final class DemoHost implements AutoCloseable {
         }
     }
 
-    /** Runs the host until the process is stopped, printing the URL, the initial-setup link or the admin password, and a walkthrough. */
-    public static void main(String[] args) throws IOException, InterruptedException {
-        Config config = Config.fromEnvironment(System.getenv());
-        Path data = Path.of(System.getenv().getOrDefault("FLOWSTAGE_DATA", "data"));
-        Path blueprints = Path.of(System.getenv().getOrDefault("FLOWSTAGE_BLUEPRINTS", data.resolve("blueprints").toString()));
-        JdbcStores stores = JdbcStores.h2File(data);
-        Optional<SecretSealer> sealer = Optional.of(SealerKey.inFolder(data));
-        DemoHost host = start(config, HostConfiguration.jdbc(stores, config.adminPassword(), Argon2idHasher.withDefaults(),
-                sealer, Optional.of(blueprints)));
+    /**
+     * Runs the host until the process is stopped, printing the URL, the initial-setup link or the
+     * admin password, and a walkthrough. When it cannot start (a port in use, the database open in
+     * another process, a blueprint with problems) it prints why, without a stack trace unless
+     * {@code FLOWSTAGE_DEBUG} is set, and exits with status 2.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> env = System.getenv();
+        Path data = Path.of(env.getOrDefault("FLOWSTAGE_DATA", "data"));
+        Path blueprints = Path.of(env.getOrDefault("FLOWSTAGE_BLUEPRINTS", data.resolve("blueprints").toString()));
+        JdbcStores stores = null;
+        DemoHost host;
+        Config config;
+        try {
+            config = Config.fromEnvironment(env);
+            stores = JdbcStores.h2File(data);
+            host = start(config, HostConfiguration.jdbc(stores, config.adminPassword(), Argon2idHasher.withDefaults(),
+                    Optional.of(SealerKey.inFolder(data)), Optional.of(blueprints)));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("The Flowstage demo host did not start: " + e.getMessage());
+            if (env.containsKey("FLOWSTAGE_DEBUG")) {
+                e.printStackTrace();
+            }
+            closeAll(stores);
+            System.exit(2);
+            return;
+        }
+        JdbcStores opened = stores;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             host.close();
-            stores.close();
+            opened.close();
             stopped.countDown();
         }, "flowstage-demo-shutdown"));
         System.out.println("Data: " + data.toAbsolutePath() + " (H2; delete the folder to start over)");

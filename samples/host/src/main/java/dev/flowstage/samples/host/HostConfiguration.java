@@ -59,9 +59,6 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
         DeviceStore devices, ConfigurationStore blueprintStore, PasswordHasher hasher, List<Application> applications,
         String passwordChangeFlow, Optional<SecretSealer> sealer, Optional<Path> blueprintFolder) {
 
-    /** The staff brand's domain: the demo serves it on {@code localhost}, the default brand on 127.0.0.1. */
-    static final String STAFF_DOMAIN = "localhost";
-
     HostConfiguration {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(executions, "executions");

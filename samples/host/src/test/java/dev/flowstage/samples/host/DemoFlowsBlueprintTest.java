@@ -1,8 +1,10 @@
 package dev.flowstage.samples.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowstage.api.FlowEngine;
+import dev.flowstage.core.blueprint.BlueprintException;
 import dev.flowstage.core.blueprint.Blueprints;
 import dev.flowstage.samples.journeys.Journeys;
 import dev.flowstage.stages.BuiltinModels;
@@ -82,6 +84,29 @@ class DemoFlowsBlueprintTest {
             HostBlueprints.apply(engine, configuration, "http://127.0.0.1:9000");
 
             assertThat(engine.definition(DemoFlows.TERMS_LOGIN).orElseThrow().title()).isEqualTo("Terms first");
+        }
+    }
+
+    @Test
+    void brokenBlueprintInTheFolder_stopsTheStart_namingTheFile_andAppliesNothing() throws Exception {
+        Files.writeString(folder.resolve("broken.yaml"), """
+                version: 1
+                entries:
+                - model: authentik_flows.flow
+                  identifiers: {slug: terms-login}
+                  attrs: {designation: nonsense}
+                """);
+        HostConfiguration configuration = withFolder(folder);
+        try (MailServer mail = MailServer.start(0); Applications applications = new Applications(configuration.applications());
+                FlowEngine engine = configuration.engine(mail.mailer(), applications, Clock.systemUTC(), new SecureRandom())) {
+
+            assertThatThrownBy(() -> HostBlueprints.apply(engine, configuration, "http://127.0.0.1:9000"))
+                    .isInstanceOf(BlueprintException.class)
+                    .hasMessageContaining("broken.yaml")
+                    .hasMessageContaining("designation");
+
+            assertThat(configuration.blueprintStore().load().version()).isZero();
+            assertThat(engine.flowSlugs()).isEmpty();
         }
     }
 
