@@ -45,11 +45,7 @@ public final class JdbcConfigurationStore implements ConfigurationStore {
      */
     @Override
     public boolean replace(long expectedVersion, Configuration next) {
-        Objects.requireNonNull(next, "next");
-        if (next.version() != expectedVersion + 1) {
-            throw new IllegalArgumentException("next configuration must have version " + (expectedVersion + 1)
-                    + ", got " + next.version());
-        }
+        Objects.requireNonNull(next, "next").requireFollows(expectedVersion);
         return documents.replace(DOCUMENT, next.toJson(), expectedVersion).isPresent();
     }
 }

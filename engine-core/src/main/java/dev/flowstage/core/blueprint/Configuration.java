@@ -36,6 +36,19 @@ public record Configuration(long version, List<ConfigObject> objects) {
     }
 
     /**
+     * Checks that this configuration may replace version {@code expectedVersion}, as
+     * {@link ConfigurationStore#replace} requires.
+     *
+     * @throws IllegalArgumentException when this version is not {@code expectedVersion + 1}
+     */
+    public void requireFollows(long expectedVersion) {
+        if (version != expectedVersion + 1) {
+            throw new IllegalArgumentException("next configuration must have version " + (expectedVersion + 1)
+                    + ", got " + version);
+        }
+    }
+
+    /**
      * Returns this configuration as JSON ({@code {"format":1,"version":n,"objects":[...]}}), the form
      * persistent {@link ConfigurationStore}s keep; {@link #fromJson} reads it back.
      */

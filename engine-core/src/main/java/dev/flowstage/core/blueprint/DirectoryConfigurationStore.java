@@ -59,11 +59,7 @@ public final class DirectoryConfigurationStore implements ConfigurationStore {
     @Override
     @SuppressWarnings("try") // the lock is held for the block's duration, never read
     public synchronized boolean replace(long expectedVersion, Configuration next) {
-        Objects.requireNonNull(next, "next");
-        if (next.version() != expectedVersion + 1) {
-            throw new IllegalArgumentException("next configuration must have version " + (expectedVersion + 1)
-                    + ", got " + next.version());
-        }
+        Objects.requireNonNull(next, "next").requireFollows(expectedVersion);
         try {
             Files.createDirectories(directory);
             try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

@@ -14,11 +14,7 @@ public final class InMemoryConfigurationStore implements ConfigurationStore {
 
     @Override
     public boolean replace(long expectedVersion, Configuration next) {
-        Objects.requireNonNull(next, "next");
-        if (next.version() != expectedVersion + 1) {
-            throw new IllegalArgumentException("next configuration must have version " + (expectedVersion + 1)
-                    + ", got " + next.version());
-        }
+        Objects.requireNonNull(next, "next").requireFollows(expectedVersion);
         Configuration seen = current.get();
         return seen.version() == expectedVersion && current.compareAndSet(seen, next);
     }

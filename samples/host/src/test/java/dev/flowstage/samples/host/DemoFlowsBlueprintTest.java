@@ -26,8 +26,8 @@ class DemoFlowsBlueprintTest {
     @Test
     void demoBlueprints_applyOverTheDefaults_andDefineEveryFlowAndBrandTheHostNames() throws Exception {
         HostConfiguration configuration = HostConfiguration.inMemory(Optional.empty(), Pbkdf2Hasher.withDefaults());
-        try (MailServer mail = MailServer.start(0); Applications applications = new Applications(configuration.applications());
-                FlowEngine engine = configuration.engine(mail.mailer(), applications, Clock.systemUTC(), new SecureRandom())) {
+        try (Engine started = new Engine(configuration)) {
+            FlowEngine engine = started.engine();
             Brands brands = HostBlueprints.apply(engine, configuration, "http://127.0.0.1:9000");
 
             assertThat(engine.flowSlugs()).contains(DemoFlows.LOGIN, DemoFlows.TERMS_LOGIN, DemoFlows.STAFF_LOGIN,
@@ -55,9 +55,9 @@ class DemoFlowsBlueprintTest {
     @Test
     void secondStart_changesNothing_andServesTheStoredFlows() throws Exception {
         HostConfiguration configuration = HostConfiguration.inMemory(Optional.empty(), Pbkdf2Hasher.withDefaults());
-        try (MailServer mail = MailServer.start(0); Applications applications = new Applications(configuration.applications());
-                FlowEngine first = configuration.engine(mail.mailer(), applications, Clock.systemUTC(), new SecureRandom());
-                FlowEngine second = configuration.engine(mail.mailer(), applications, Clock.systemUTC(), new SecureRandom())) {
+        try (Engine one = new Engine(configuration); Engine two = new Engine(configuration)) {
+            FlowEngine first = one.engine();
+            FlowEngine second = two.engine();
             HostBlueprints.apply(first, configuration, "http://127.0.0.1:9000");
             long version = configuration.blueprintStore().load().version();
 
@@ -79,8 +79,8 @@ class DemoFlowsBlueprintTest {
                   attrs: {title: Terms first}
                 """);
         HostConfiguration configuration = withFolder(folder);
-        try (MailServer mail = MailServer.start(0); Applications applications = new Applications(configuration.applications());
-                FlowEngine engine = configuration.engine(mail.mailer(), applications, Clock.systemUTC(), new SecureRandom())) {
+        try (Engine started = new Engine(configuration)) {
+            FlowEngine engine = started.engine();
             HostBlueprints.apply(engine, configuration, "http://127.0.0.1:9000");
 
             assertThat(engine.definition(DemoFlows.TERMS_LOGIN).orElseThrow().title()).isEqualTo("Terms first");
@@ -97,8 +97,8 @@ class DemoFlowsBlueprintTest {
                   attrs: {designation: nonsense}
                 """);
         HostConfiguration configuration = withFolder(folder);
-        try (MailServer mail = MailServer.start(0); Applications applications = new Applications(configuration.applications());
-                FlowEngine engine = configuration.engine(mail.mailer(), applications, Clock.systemUTC(), new SecureRandom())) {
+        try (Engine started = new Engine(configuration)) {
+            FlowEngine engine = started.engine();
 
             assertThatThrownBy(() -> HostBlueprints.apply(engine, configuration, "http://127.0.0.1:9000"))
                     .isInstanceOf(BlueprintException.class)
@@ -117,6 +117,24 @@ class DemoFlowsBlueprintTest {
         assertThat(blueprints.modelNames()).contains("flowstage_host.initialsetupstage",
                 "flowstage_host.adminwithoutpasswordpolicy", "flowstage_host.consentstage",
                 "flowstage_samples_terms.termsofservicestage");
+    }
+
+    /** An engine of {@code configuration} with a mail server, closed together. */
+    private record Engine(MailServer mail, Applications applications, FlowEngine engine) implements AutoCloseable {
+        Engine(HostConfiguration configuration) {
+            this(MailServer.start(0), new Applications(configuration.applications()), configuration);
+        }
+
+        private Engine(MailServer mail, Applications applications, HostConfiguration configuration) {
+            this(mail, applications, configuration.engine(mail.mailer(), applications, Clock.systemUTC(), new SecureRandom()));
+        }
+
+        @Override
+        public void close() {
+            engine.close();
+            applications.close();
+            mail.close();
+        }
     }
 
     private static HostConfiguration withFolder(Path folder) {
