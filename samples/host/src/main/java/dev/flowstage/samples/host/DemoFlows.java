@@ -25,6 +25,10 @@ final class DemoFlows {
     static final String IMPLICIT_CONSENT = "default-provider-authorization-implicit-consent";
     /** A flow showing every prompt field type, then a dummy stage. */
     static final String SHOWCASE = "prompt-showcase";
+    /** Sets up an authenticator app (TOTP) for the signed-in user. */
+    static final String TOTP_SETUP = "default-authenticator-totp-setup";
+    /** Creates single-use recovery codes for the signed-in user. */
+    static final String STATIC_SETUP = "default-authenticator-static-setup";
     /** The terms version the demo asks users to accept. */
     static final String TERMS_VERSION = "2026-01";
     /** How long a staff session lasts without "remember me". */

@@ -214,7 +214,7 @@ public final class DemoHost implements AutoCloseable {
             config = Config.fromEnvironment(env);
             stores = JdbcStores.h2File(data);
             host = start(config, HostConfiguration.jdbc(stores, config.adminPassword(), Argon2idHasher.withDefaults(),
-                    Optional.of(SealerKey.inFolder(data)), Optional.of(blueprints)));
+                    SealerKey.inFolder(data), Optional.of(blueprints)));
         } catch (IOException | RuntimeException e) {
             System.err.println("The Flowstage demo host did not start: " + e.getMessage());
             if (env.containsKey("FLOWSTAGE_DEBUG")) {

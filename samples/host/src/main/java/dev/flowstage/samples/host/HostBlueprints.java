@@ -32,7 +32,7 @@ final class HostBlueprints {
     static final String ADMIN = "flowstage.dev/admin";
 
     private static final List<String> DEMO = List.of("10-demo-sign-in.yaml", "20-demo-flows.yaml",
-            "30-demo-enrollment.yaml", "90-demo-brands.yaml");
+            "30-demo-enrollment.yaml", "40-demo-mfa.yaml", "90-demo-brands.yaml");
 
     private HostBlueprints() {}
 

@@ -12,7 +12,6 @@ import dev.flowstage.core.blueprint.InMemoryConfigurationStore;
 import dev.flowstage.api.definition.PolicyBinding;
 import dev.flowstage.api.definition.PolicyDefinition;
 import dev.flowstage.api.definition.PolicyEngineMode;
-import dev.flowstage.core.FlowEngineBuilder;
 import dev.flowstage.core.FlowEngines;
 import dev.flowstage.core.InMemoryExecutionStore;
 import dev.flowstage.core.InMemoryInvitationStore;
@@ -51,13 +50,13 @@ import java.util.Optional;
  * @param hasher the password hasher
  * @param applications the applications users open
  * @param passwordChangeFlow the flow the settings page links to for a new password
- * @param sealer seals secrets (passwords typed between two steps) in persisted executions with a key
- *     that survives restarts; empty means a key that lives only in this process
+ * @param sealer seals secrets (passwords typed between two steps in persisted executions, TOTP seeds
+ *     and recovery codes being set up) with a key that must outlive the stores' contents
  * @param blueprintFolder a folder whose blueprints are applied at every start after the demo's; empty for none
  */
 record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore tokens, InvitationStore invitations,
         DeviceStore devices, ConfigurationStore blueprintStore, PasswordHasher hasher, List<Application> applications,
-        String passwordChangeFlow, Optional<SecretSealer> sealer, Optional<Path> blueprintFolder) {
+        String passwordChangeFlow, SecretSealer sealer, Optional<Path> blueprintFolder) {
 
     HostConfiguration {
         Objects.requireNonNull(users, "users");
@@ -82,7 +81,7 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
         new DemoUsers(users).ensureAdmin(hasher, adminPassword);
         return new HostConfiguration(users, new InMemoryExecutionStore(), new InMemoryTokenStore(),
                 new InMemoryInvitationStore(), new InMemoryDeviceStore(), new InMemoryConfigurationStore(), hasher,
-                demoApplications(), Journeys.PASSWORD_CHANGE, Optional.empty(), Optional.empty());
+                demoApplications(), Journeys.PASSWORD_CHANGE, SealerKey.inMemory(), Optional.empty());
     }
 
     /**
@@ -92,7 +91,7 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
      * when one is set.
      */
     static HostConfiguration jdbc(JdbcStores stores, Optional<Secret> adminPassword, PasswordHasher hasher,
-            Optional<SecretSealer> sealer, Optional<Path> blueprintFolder) {
+            SecretSealer sealer, Optional<Path> blueprintFolder) {
         new DemoUsers(stores.users()).ensureAdmin(hasher, adminPassword);
         return new HostConfiguration(stores.users(), stores.executions(), stores.tokens(), stores.invitations(),
                 stores.devices(), stores.configuration(), hasher, demoApplications(), Journeys.PASSWORD_CHANGE, sealer,
@@ -105,7 +104,7 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
      * ({@link HostBlueprints} deploys them).
      */
     FlowEngine engine(Mailer mailer, Applications registry, Clock clock, SecureRandom random) {
-        FlowEngineBuilder builder = FlowEngines.builder()
+        return FlowEngines.builder()
                 .clock(clock)
                 .random(random)
                 .users(users)
@@ -120,9 +119,9 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
                 .service(InvitationStore.class, invitations)
                 .service(Mailer.class, mailer)
                 .service(DeviceStore.class, devices)
-                .service(AttemptLimiter.class, new InMemoryAttemptLimiter());
-        sealer.ifPresent(value -> builder.service(SecretSealer.class, value));
-        return builder.build();
+                .service(SecretSealer.class, sealer)
+                .service(AttemptLimiter.class, new InMemoryAttemptLimiter())
+                .build();
     }
 
     /**

@@ -26,6 +26,14 @@ final class SealerKey {
         return new AesGcmSecretSealer(key(folder.resolve(FILE), random), random);
     }
 
+    /** Returns a sealer with a random key that lives only in this process (for in-memory stores). */
+    static SecretSealer inMemory() {
+        SecureRandom random = new SecureRandom();
+        byte[] key = new byte[KEY_BYTES];
+        random.nextBytes(key);
+        return new AesGcmSecretSealer(key, random);
+    }
+
     private static byte[] key(Path file, SecureRandom random) {
         try {
             if (Files.exists(file)) {

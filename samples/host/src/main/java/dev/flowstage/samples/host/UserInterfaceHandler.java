@@ -2,6 +2,7 @@ package dev.flowstage.samples.host;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.flowstage.api.AuthenticatorDevice;
 import dev.flowstage.api.RequestInfo;
 import dev.flowstage.api.User;
 import dev.flowstage.samples.journeys.Journeys;
@@ -162,8 +163,36 @@ final class UserInterfaceHandler implements HttpHandler {
         main.append("<li><a class=\"button\" id=\"change-password\" href=\"")
                 .append(FlowInterfaceHandler.path(host.configuration.passwordChangeFlow())).append(back)
                 .append("\">Change password</a></li><li><a class=\"button\" href=\"")
-                .append(DefaultFlowHandler.path("invalidation")).append("\">Log out</a></li></ul></section>");
+                .append(DefaultFlowHandler.path("invalidation")).append("\">Log out</a></li></ul></section>")
+                .append(twoFactorSection(user, back));
         return Html.page(brand, "Settings", "user-page", nav(SETTINGS), main.toString());
+    }
+
+    /** Lists the user's confirmed devices and links to the set-up flows the engine serves. */
+    private String twoFactorSection(User user, String back) {
+        List<AuthenticatorDevice> devices = host.configuration.devices().findByUser(user.id()).stream()
+                .filter(AuthenticatorDevice::confirmed).toList();
+        StringBuilder section = new StringBuilder("<section class=\"card wide\" aria-labelledby=\"mfa-title\">")
+                .append("<h2 id=\"mfa-title\">Two-factor authentication</h2>");
+        if (devices.isEmpty()) {
+            section.append("<p id=\"mfa-devices\">No second factor yet: signing in needs only your password.</p>");
+        } else {
+            section.append("<ul id=\"mfa-devices\" class=\"details\">");
+            devices.forEach(device -> section.append("<li>").append(Html.escape(device.name())).append(" (")
+                    .append(Html.escape(device.kind().deviceClass())).append(")</li>"));
+            section.append("</ul>");
+        }
+        section.append("<ul class=\"actions\">");
+        setupLink(section, DemoFlows.TOTP_SETUP, "totp-setup", "Set up an authenticator app", back);
+        setupLink(section, DemoFlows.STATIC_SETUP, "static-setup", "Create recovery codes", back);
+        return section.append("</ul></section>").toString();
+    }
+
+    private void setupLink(StringBuilder section, String flow, String id, String label, String back) {
+        if (host.engine.flowSlugs().contains(flow)) {
+            section.append("<li><a class=\"button secondary\" id=\"").append(id).append("\" href=\"")
+                    .append(FlowInterfaceHandler.path(flow)).append(back).append("\">").append(label).append("</a></li>");
+        }
     }
 
     private static String detail(String term, String value) {

@@ -38,7 +38,7 @@ class RestartTest {
 
     private DemoHost start(JdbcStores stores, Optional<Secret> adminPassword) throws Exception {
         return DemoHost.start(new DemoHost.Config(port, adminPassword, 0),
-                HostConfiguration.jdbc(stores, adminPassword, hasher, Optional.of(SealerKey.inFolder(dataDir)), Optional.empty()));
+                HostConfiguration.jdbc(stores, adminPassword, hasher, SealerKey.inFolder(dataDir), Optional.empty()));
     }
 
     @Test
