@@ -3,6 +3,7 @@ package dev.flowstage.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowstage.core.blueprint.ConfigurationStore;
 import dev.flowstage.spi.ExecutionStore;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
@@ -19,7 +20,8 @@ class WithoutH2Test {
 
     @Test
     void jdbcStores_withoutTheH2Jar_loadAndReachTheDatabase() throws Exception {
-        List<URL> jars = List.of(location(JdbcStores.class), location(ExecutionStore.class), location(JsonMapper.class),
+        List<URL> jars = List.of(location(JdbcStores.class), location(ExecutionStore.class),
+                location(ConfigurationStore.class), location(JsonMapper.class),
                 location(JsonParser.class), location(com.fasterxml.jackson.annotation.JsonProperty.class),
                 location(PGSimpleDataSource.class));
         assertThat(jars).noneMatch(url -> url.toString().contains("h2"));
