@@ -19,6 +19,11 @@ final class LatencySamples {
         values[size++] = nanos;
     }
 
+    /** Returns how many latencies were added. */
+    int count() {
+        return size;
+    }
+
     /** Adds every latency of {@code other}. */
     void addAll(LatencySamples other) {
         for (int i = 0; i < other.size; i++) {

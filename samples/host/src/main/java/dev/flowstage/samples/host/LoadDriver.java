@@ -29,8 +29,10 @@ import java.util.Set;
  * succeed, so a wrong URL or password fails at once.
  *
  * <p>The clients run in this JVM, so on a small machine they compete with an in-process host for
- * the CPU; the figures are of the pair. Exit status: 0 when every journey signed in, 1 when any
- * journey failed (the first failure is printed) or none completed, 2 for bad arguments.
+ * the CPU; the figures are of the pair. The JDK HTTP server's TCP_NODELAY switch ({@value #NODELAY})
+ * changes them several-fold, so the report names its setting; {@code docs/PERFORMANCE.md} has
+ * measurements. Exit status: 0 when every journey signed in, 1 when any journey failed (the first
+ * failure is printed) or none completed, 2 for bad arguments.
  *
  * <pre>
  * ./mvnw -q -pl samples/host -am -DskipTests package exec:java \

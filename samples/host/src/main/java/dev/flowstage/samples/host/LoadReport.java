@@ -50,7 +50,7 @@ record LoadReport(String target, LoadOptions options, Latency journeys, Map<Step
             journeys.addAll(client.journeys());
             client.steps().forEach((step, samples) -> byStep.computeIfAbsent(step, unused -> new LatencySamples()).addAll(samples));
             client.steps().values().forEach(all::addAll);
-            byUser.merge(client.username(), client.journeys().summary().count(), Integer::sum);
+            byUser.merge(client.username(), client.journeys().count(), Integer::sum);
         }
         Map<Step, Latency> requests = new EnumMap<>(Step.class);
         byStep.forEach((step, samples) -> requests.put(step, samples.summary()));
