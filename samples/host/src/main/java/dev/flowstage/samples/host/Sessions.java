@@ -8,18 +8,20 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The host's server-side sessions, keyed by random cookie values: flow sessions
  * ({@value #FLOW_COOKIE}: which execution of which flow the browser is in) and signed-in sessions
  * ({@value #AUTH_COOKIE}: which user signed in, until when). Cookie values are 256-bit random, so a
- * forged or stale cookie simply finds nothing. Thread-safe; both tables are bounded and drop
- * expired entries as they grow.
+ * forged or stale cookie simply finds nothing. Thread-safe. Both tables are bounded (100,000
+ * entries each by default): a full table drops its least recently used entry, so abandoned and
+ * expired sessions go first and a session in use is never the one dropped.
  */
 final class Sessions {
     /** The cookie naming the browser's flow session. */
@@ -30,7 +32,7 @@ final class Sessions {
     static final Duration FLOW_IDLE = Duration.ofMinutes(30);
     /** How long a "browser session" sign-in (session duration zero) is kept on the server. */
     static final Duration BROWSER_SESSION_LIMIT = Duration.ofHours(12);
-    private static final int MAX_ENTRIES = 100_000;
+    private static final int DEFAULT_CAPACITY = 100_000;
 
     /**
      * The execution a flow session is in.
@@ -85,49 +87,60 @@ final class Sessions {
 
     private final Clock clock;
     private final SecureRandom random;
-    private final Map<String, Entry<FlowSession>> flows = new ConcurrentHashMap<>();
-    private final Map<String, Entry<SignedIn>> signIns = new ConcurrentHashMap<>();
+    private final Table<FlowSession> flows;
+    private final Table<SignedIn> signIns;
 
     Sessions(Clock clock, SecureRandom random) {
+        this(clock, random, DEFAULT_CAPACITY);
+    }
+
+    /** Creates sessions whose tables hold at most {@code capacity} entries each. */
+    Sessions(Clock clock, SecureRandom random, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("session capacity must be positive, got " + capacity);
+        }
         this.clock = clock;
         this.random = random;
+        this.flows = new Table<>(capacity);
+        this.signIns = new Table<>(capacity);
     }
 
     /** Returns the flow session of cookie value {@code key}, refreshing its idle time. */
     Optional<FlowSession> flow(String key) {
-        Optional<FlowSession> session = find(flows, key);
-        session.ifPresent(found -> flows.computeIfPresent(key,
-                (unused, entry) -> new Entry<>(entry.value(), clock.instant().plus(FLOW_IDLE))));
-        return session;
+        Instant now = clock.instant();
+        return flows.find(key, now, entry -> new Entry<>(entry.value(), now.plus(FLOW_IDLE)));
     }
 
     /** Stores {@code session} under {@code key}, or under a new key when {@code key} is null; returns the key. */
     String putFlow(String key, FlowSession session) {
         String stored = key != null ? key : newKey();
-        store(flows, stored, session, FLOW_IDLE);
+        flows.put(stored, new Entry<>(session, clock.instant().plus(FLOW_IDLE)));
         return stored;
     }
 
     /** Returns the signed-in session of cookie value {@code key}. */
     Optional<SignedIn> signedIn(String key) {
-        return find(signIns, key);
+        return signIns.find(key, clock.instant(), UnaryOperator.identity());
     }
 
     /** Signs {@code userId} in for {@code duration} (zero: a browser session); returns the new cookie value. */
     String signIn(String userId, Duration duration) {
         String key = newKey();
-        store(signIns, key, new SignedIn(userId), duration.isZero() ? BROWSER_SESSION_LIMIT : duration);
+        signIns.put(key, new Entry<>(new SignedIn(userId),
+                clock.instant().plus(duration.isZero() ? BROWSER_SESSION_LIMIT : duration)));
         return key;
     }
 
     /** Ends the signed-in session {@code key}; no-op when unknown. */
     void signOut(String key) {
-        signIns.remove(key);
+        if (key != null) {
+            signIns.remove(key);
+        }
     }
 
     /** Notes that signed-in session {@code key} is running the authorization flow of {@code application}. */
     void beginAuthorization(String key, String application) {
-        signIns.computeIfPresent(key, (unused, entry) -> new Entry<>(entry.value().pending(application), entry.expiresAt()));
+        signIns.update(key, entry -> Optional.of(new Entry<>(entry.value().pending(application), entry.expiresAt())));
     }
 
     /**
@@ -135,40 +148,57 @@ final class Sessions {
      * {@code application}; returns whether it did.
      */
     boolean completeAuthorization(String key, String application) {
-        Entry<SignedIn> entry = key == null ? null : signIns.get(key);
-        if (entry == null || application.isEmpty() || !entry.value().pendingAuthorization().equals(application)) {
-            return false;
-        }
-        return signIns.replace(key, entry, new Entry<>(entry.value().authorized(), entry.expiresAt()));
+        return !application.isEmpty() && signIns.update(key, entry -> entry.value().pendingAuthorization().equals(application)
+                ? Optional.of(new Entry<>(entry.value().authorized(), entry.expiresAt())) : Optional.empty());
     }
 
-    private <V> Optional<V> find(Map<String, Entry<V>> table, String key) {
-        Entry<V> entry = key == null ? null : table.get(key);
-        if (entry == null) {
-            return Optional.empty();
-        }
-        if (!entry.expiresAt().isAfter(clock.instant())) {
-            table.remove(key, entry);
-            return Optional.empty();
-        }
-        return Optional.of(entry.value());
-    }
+    /**
+     * A table of entries by key, bounded to {@code capacity} in least-recently-used order (a find
+     * or update counts as a use). Expired entries are dropped when found, and otherwise age out
+     * with the unused ones. Thread-safe: every operation holds the table's lock for O(1) work.
+     */
+    private static final class Table<V> {
+        private final int capacity;
+        private final LinkedHashMap<String, Entry<V>> entries = new LinkedHashMap<>(16, 0.75f, true);
 
-    private <V> void store(Map<String, Entry<V>> table, String key, V value, Duration lifetime) {
-        if (table.size() >= MAX_ENTRIES) {
-            evict(table);
+        Table(int capacity) {
+            this.capacity = capacity;
         }
-        table.put(key, new Entry<>(value, clock.instant().plus(lifetime)));
-    }
 
-    /** Drops expired entries, and then the oldest-looking ones if the table is still full. */
-    private <V> void evict(Map<String, Entry<V>> table) {
-        Instant now = clock.instant();
-        table.values().removeIf(entry -> !entry.expiresAt().isAfter(now));
-        Iterator<String> keys = table.keySet().iterator();
-        while (table.size() >= MAX_ENTRIES && keys.hasNext()) {
-            keys.next();
-            keys.remove();
+        /** Returns the live value of {@code key}, after replacing its entry with {@code touch} of it. */
+        synchronized Optional<V> find(String key, Instant now, UnaryOperator<Entry<V>> touch) {
+            Entry<V> entry = key == null ? null : entries.get(key);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            if (!entry.expiresAt().isAfter(now)) {
+                entries.remove(key);
+                return Optional.empty();
+            }
+            entries.put(key, touch.apply(entry));
+            return Optional.of(entry.value());
+        }
+
+        /** Stores {@code entry}, dropping the least recently used entry when the table is full. */
+        synchronized void put(String key, Entry<V> entry) {
+            entries.put(key, entry);
+            if (entries.size() > capacity) {
+                Iterator<String> eldest = entries.keySet().iterator();
+                eldest.next();
+                eldest.remove();
+            }
+        }
+
+        /** Replaces the entry of {@code key} with what {@code change} returns; returns whether it did. */
+        synchronized boolean update(String key, Function<Entry<V>, Optional<Entry<V>>> change) {
+            Entry<V> entry = key == null ? null : entries.get(key);
+            Optional<Entry<V>> changed = entry == null ? Optional.empty() : change.apply(entry);
+            changed.ifPresent(next -> entries.put(key, next));
+            return changed.isPresent();
+        }
+
+        synchronized void remove(String key) {
+            entries.remove(key);
         }
     }
 

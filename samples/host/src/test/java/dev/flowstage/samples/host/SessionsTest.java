@@ -53,6 +53,34 @@ class SessionsTest {
         assertThat(sessions.signedIn(key)).isEmpty();
     }
 
+    @Test
+    void fullTable_dropsTheLeastRecentlyUsedSession_neverTheOneInUse() {
+        Sessions small = new Sessions(clock, new SecureRandom(), 3);
+        String inUse = small.putFlow(null, new Sessions.FlowSession("login", EXECUTION));
+        String abandoned = small.putFlow(null, new Sessions.FlowSession("login", EXECUTION));
+        String third = small.putFlow(null, new Sessions.FlowSession("login", EXECUTION));
+        assertThat(small.flow(inUse)).isPresent();
+
+        String fourth = small.putFlow(null, new Sessions.FlowSession("login", EXECUTION));
+
+        assertThat(small.flow(abandoned)).isEmpty();
+        assertThat(small.flow(inUse)).isPresent();
+        assertThat(small.flow(third)).isPresent();
+        assertThat(small.flow(fourth)).isPresent();
+    }
+
+    @Test
+    void fullTable_keepsEverySessionOfTheLastCapacityInserts() {
+        Sessions small = new Sessions(clock, new SecureRandom(), 100);
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            keys.add(small.signIn(String.valueOf(i), Duration.ZERO));
+        }
+
+        assertThat(keys.subList(900, 1_000)).allSatisfy(key -> assertThat(small.signedIn(key)).isPresent());
+        assertThat(keys.subList(0, 900)).allSatisfy(key -> assertThat(small.signedIn(key)).isEmpty());
+    }
+
     /** A clock the test moves by hand. */
     private static final class MovableClock extends Clock {
         private Instant now = Instant.parse("2026-01-01T00:00:00Z");
