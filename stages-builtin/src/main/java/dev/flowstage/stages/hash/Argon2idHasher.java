@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -17,6 +18,12 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * <p>Immutable and thread-safe. {@link #verify} compares in constant time, and returns false (never
  * throws) for malformed strings, other algorithms, other versions and cost parameters outside
  * {@link Parameters}' limits, which also keeps a forged stored hash from exhausting memory.
+ *
+ * <p>At most {@code maxConcurrent} hashes (and verifications) run at once, by default as many as
+ * the machine has processors; further callers wait their turn. Each one holds {@code memoryKib} of
+ * memory (19 MiB at the defaults), so more in flight than there are cores only adds memory and
+ * garbage-collector pressure: measured with the demo host, 16 concurrent sign-ins on 2 cores ran
+ * slower than 4 (see docs/PERFORMANCE.md).
  */
 public final class Argon2idHasher implements PasswordHasher {
     private static final String PREFIX = "$argon2id$";
@@ -24,15 +31,32 @@ public final class Argon2idHasher implements PasswordHasher {
 
     private final Parameters parameters;
     private final SecureRandom random;
+    private final Semaphore running;
 
     /**
-     * Creates a hasher that hashes with {@code parameters} and draws salts from {@code random}.
+     * Creates a hasher that hashes with {@code parameters}, draws salts from {@code random}, and runs
+     * as many hashes at once as there are processors.
      *
      * @throws NullPointerException when either argument is null
      */
     public Argon2idHasher(Parameters parameters, SecureRandom random) {
+        this(parameters, random, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Creates a hasher that hashes with {@code parameters}, draws salts from {@code random}, and runs
+     * at most {@code maxConcurrent} hashes at once.
+     *
+     * @throws NullPointerException when {@code parameters} or {@code random} is null
+     * @throws IllegalArgumentException when {@code maxConcurrent} is not positive
+     */
+    public Argon2idHasher(Parameters parameters, SecureRandom random, int maxConcurrent) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.random = Objects.requireNonNull(random, "random");
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be positive, got " + maxConcurrent);
+        }
+        this.running = new Semaphore(maxConcurrent, true);
     }
 
     /**
@@ -53,7 +77,7 @@ public final class Argon2idHasher implements PasswordHasher {
     public String hash(Secret password) {
         byte[] salt = new byte[parameters.saltLength()];
         random.nextBytes(salt);
-        byte[] hash = derive(password, salt, parameters, parameters.hashLength());
+        byte[] hash = limited(password, salt, parameters, parameters.hashLength());
         return PREFIX + "v=19$m=" + parameters.memoryKib() + ",t=" + parameters.iterations() + ",p="
                 + parameters.parallelism() + "$" + Phc.encode(salt) + "$" + Phc.encode(hash);
     }
@@ -66,7 +90,7 @@ public final class Argon2idHasher implements PasswordHasher {
             return false;
         }
         Argon2idEncoding stored = decoded.get();
-        byte[] actual = derive(password, stored.salt(), stored.parameters(), stored.hash().length);
+        byte[] actual = limited(password, stored.salt(), stored.parameters(), stored.hash().length);
         return MessageDigest.isEqual(actual, stored.hash());
     }
 
@@ -83,6 +107,21 @@ public final class Argon2idHasher implements PasswordHasher {
     @Override
     public boolean needsRehash(String encoded) {
         return Argon2idEncoding.parse(encoded).map(stored -> stored.parameters().isWeakerThan(parameters)).orElse(true);
+    }
+
+    /** Derives once a turn is free; an interrupted wait keeps the interrupt and throws. */
+    private byte[] limited(Secret password, byte[] salt, Parameters parameters, int length) {
+        try {
+            running.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a turn to hash a password", e);
+        }
+        try {
+            return derive(password, salt, parameters, length);
+        } finally {
+            running.release();
+        }
     }
 
     private static byte[] derive(Secret password, byte[] salt, Parameters parameters, int length) {

@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flowstage.api.Secret;
 import dev.flowstage.stages.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -37,6 +43,30 @@ class Argon2idHasherTest {
     void verify_referenceImplementationVector_acceptsPasswordAndRejectsOthers(String encoded) {
         assertThat(HASHER.verify(Secret.of("password"), encoded)).isTrue();
         assertThat(HASHER.verify(Secret.of("Password"), encoded)).isFalse();
+    }
+
+    @Test
+    void maxConcurrentOfOne_manyThreadsHashingAtOnce_allRoundTrip() throws Exception {
+        Argon2idHasher one = new Argon2idHasher(Argon2idHasher.Parameters.forTests(), new SecureRandom(), 1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Secret password = Secret.of("password " + i);
+                results.add(pool.submit(() -> one.verify(password, one.hash(password))));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void maxConcurrent_belowOne_isRefused() {
+        assertThatThrownBy(() -> new Argon2idHasher(Argon2idHasher.Parameters.forTests(), new SecureRandom(), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("maxConcurrent must be positive, got 0");
     }
 
     @Test

@@ -32,6 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DemoHost implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
     private static final int HTTP_THREADS = 16;
+    /**
+     * The JDK's HTTP server sends a response's headers and body in separate writes, which without
+     * TCP_NODELAY wait for the client's delayed ACK: about 40 ms per response, whatever it holds
+     * (measured with the load driver, docs/PERFORMANCE.md). The server reads this property once,
+     * when the first one is created in the JVM; a value the user set wins.
+     */
+    static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -126,6 +133,9 @@ public final class DemoHost implements AutoCloseable {
      * @throws dev.flowstage.core.blueprint.BlueprintException when a blueprint does not apply
      */
     static DemoHost start(Config config, HostConfiguration configuration) throws IOException {
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, config.port()), 0);
         MailServer mail = null;
         Applications applications = null;

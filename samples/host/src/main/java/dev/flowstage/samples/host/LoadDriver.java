@@ -29,9 +29,9 @@ import java.util.Set;
  * succeed, so a wrong URL or password fails at once.
  *
  * <p>The clients run in this JVM, so on a small machine they compete with an in-process host for
- * the CPU; the figures are of the pair. The JDK HTTP server's TCP_NODELAY switch ({@value #NODELAY})
- * changes them several-fold, so the report names its setting; {@code docs/PERFORMANCE.md} has
- * measurements. Exit status: 0 when every journey signed in, 1 when any journey failed (the first
+ * the CPU; the figures are of the pair. The JDK HTTP server's TCP_NODELAY switch
+ * ({@value DemoHost#NODELAY}, which the host turns on unless it is set) changes them several-fold,
+ * so the report names its setting; {@code docs/PERFORMANCE.md} has measurements. Exit status: 0 when every journey signed in, 1 when any journey failed (the first
  * failure is printed) or none completed, 2 for bad arguments.
  *
  * <pre>
@@ -43,12 +43,6 @@ public final class LoadDriver {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-    /**
-     * The JDK HTTP server's switch for TCP_NODELAY on accepted connections (default false). Without
-     * it, a response written as headers and body in two segments waits for the client's delayed ACK
-     * (about 40 ms on Linux) on a kept-alive connection, so the report names it.
-     */
-    static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private LoadDriver() {}
 
@@ -112,7 +106,7 @@ public final class LoadDriver {
         }
         try (DemoHost host = startHost(options)) {
             return drive("in-process demo host " + host.baseUri() + ", hasher " + options.hasher().describe() + ", "
-                    + NODELAY + "=" + Boolean.getBoolean(NODELAY), host.baseUri(), options, progress);
+                    + DemoHost.NODELAY + "=" + Boolean.getBoolean(DemoHost.NODELAY), host.baseUri(), options, progress);
         }
     }
 
