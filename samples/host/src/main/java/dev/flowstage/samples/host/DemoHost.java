@@ -150,7 +150,7 @@ public final class DemoHost implements AutoCloseable {
                     "http://" + LOOPBACK + ":" + server.getAddress().getPort());
             return serve(server, new HostServices(configuration, engine, brands, new Sessions(clock, random), applications,
                     mail, clock, random));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too: the mail server's thread would keep the JVM alive
             server.stop(0);
             closeAll(engine, applications, mail);
             throw e;
