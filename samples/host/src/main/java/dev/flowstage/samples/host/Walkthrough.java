@@ -33,14 +33,13 @@ final class Walkthrough {
         return head + password.map(secret -> text(base, secret)).orElse("Stop with Ctrl-C.");
     }
 
-    /** Returns the start banner for a host at {@code base} whose demo user has {@code password}. */
+    /** Returns the sign-in part of the start banner for a host at {@code base} whose demo user has {@code password}. */
     static String text(URI base, Secret password) {
         String flow = base + ExecutorHandler.PATH_PREFIX + DemoFlows.LOGIN + "/";
         String curl = "curl -s -w '\\n' -c flowstage-cookies.txt -b flowstage-cookies.txt";
         String json = " -H 'Content-Type: application/json' -d ";
         return String.join("\n",
-                "Flowstage demo host listening on " + base + "/",
-                "  user " + DemoUsers.ADMIN + ", password " + password.reveal()
+                "Sign-in: user " + DemoUsers.ADMIN + ", password " + password.reveal()
                         + "   (FLOWSTAGE_DEMO_PASSWORD sets the password, FLOWSTAGE_PORT the port)",
                 "  flows: " + DemoFlows.LOGIN + " (identification -> password -> MFA when set up -> user_login)",
                 "         " + DemoFlows.TERMS_LOGIN + " (identification -> password -> xs-stage-terms -> user_login)",

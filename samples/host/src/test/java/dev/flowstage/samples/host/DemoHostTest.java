@@ -277,7 +277,7 @@ class DemoHostTest {
     void walkthrough_namesTheUrlTheUserAndCommandsThatWork() {
         String text = Walkthrough.text(host.baseUri(), Secret.of("it's"));
         assertThat(text).contains(host.baseUri() + LOGIN)
-                .contains("user akadmin, password it's")
+                .contains("Sign-in: user akadmin, password it's")
                 .contains("'{\"component\":\"ak-stage-password\",\"password\":\"it'\\''s\"}'")
                 .contains(host.baseUri() + ME);
     }
