@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowstage.api.ExecutionId;
 import dev.flowstage.api.User;
+import dev.flowstage.core.blueprint.Configuration;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -14,6 +16,18 @@ import org.postgresql.ds.PGSimpleDataSource;
 class JdbcStoresTest {
     @TempDir
     Path dataDir;
+
+    @Test
+    void configurationDocument_whoseVersionDisagreesWithItsContent_isRefusedByName() {
+        try (JdbcStores stores = JdbcStores.h2File(dataDir.resolve("data"))) {
+            stores.configuration().replace(0, new Configuration(1, List.of()));
+            stores.documents().put(JdbcConfigurationStore.DOCUMENT, stores.documents()
+                    .get(JdbcConfigurationStore.DOCUMENT).orElseThrow().content()); // document version 2, content version 1
+
+            assertThatThrownBy(() -> stores.configuration().load()).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("document 'blueprints/configuration' is at version 2 but holds configuration version 1");
+        }
+    }
 
     @Test
     void h2File_reopened_keepsEverything() {

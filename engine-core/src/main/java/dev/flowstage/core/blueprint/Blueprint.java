@@ -1,5 +1,6 @@
 package dev.flowstage.core.blueprint;
 
+import dev.flowstage.core.internal.blueprint.Catalogs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,6 +67,16 @@ public record Blueprint(String source, Path folder, String text) {
     /** Returns the folder, if the blueprint has one. */
     public Optional<Path> folderPath() {
         return Optional.ofNullable(folder);
+    }
+
+    /**
+     * Returns whether this blueprint is applied when its folder is read (by a watcher or a host): not
+     * when it is labelled {@code blueprints.goauthentik.io/instantiate: "false"}, as authentik's
+     * examples are (they are only meta-applied). A blueprint that does not load counts as applied,
+     * so that its problems are reported.
+     */
+    public boolean instantiate() {
+        return Catalogs.instantiate(this);
     }
 
     /** Returns the source and size, not the text. */

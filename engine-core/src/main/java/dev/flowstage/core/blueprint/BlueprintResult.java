@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param changes what each entry does (or did), in entry order
  * @param problems everything wrong, in the order found; empty when the blueprint is valid
- * @param applied whether the configuration was changed
+ * @param applied whether the apply went through (the configuration is stored only when it changed)
  * @param deployed the slugs of the flows deployed (changed or new), sorted
  * @param removed the slugs of the flows removed from the engine, sorted
  */

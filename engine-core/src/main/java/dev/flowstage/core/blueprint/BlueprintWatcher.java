@@ -91,7 +91,7 @@ public final class BlueprintWatcher implements AutoCloseable {
     }
 
     private void apply(Path file, Blueprint blueprint) {
-        if (!Catalogs.instantiate(blueprint)) {
+        if (!blueprint.instantiate()) {
             LOG.debug("blueprint {} is labelled instantiate: false; not applied", file);
             return;
         }

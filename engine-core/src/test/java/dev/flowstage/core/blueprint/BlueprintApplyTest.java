@@ -105,6 +105,20 @@ class BlueprintApplyTest {
     }
 
     @Test
+    void apply_withoutChanges_toAFreshEngine_deploysTheStoredFlows_withoutStoring() {
+        InMemoryConfigurationStore store = new InMemoryConfigurationStore();
+        TestModels.blueprints(engine).store(store).build().apply(Blueprint.of("login.yaml", LOGIN)).orThrow();
+        try (FlowEngine fresh = TestModels.engine()) {
+            BlueprintResult again = TestModels.blueprints(fresh).store(store).build()
+                    .apply(Blueprint.of("login.yaml", LOGIN)).orThrow();
+
+            assertThat(again.deployed()).containsExactly("quiz-login");
+            assertThat(fresh.flowSlugs()).containsExactly("quiz-login");
+            assertThat(store.load().version()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void plan_listsCreatesWithoutApplying() {
         BlueprintResult plan = blueprints.plan(Blueprint.of("login.yaml", LOGIN));
 

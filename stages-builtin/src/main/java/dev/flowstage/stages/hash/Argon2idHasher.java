@@ -15,12 +15,13 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Hashes passwords with Argon2id (RFC 9106, version 0x13) into PHC strings such as
  * {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>} (unpadded standard base64).
  *
- * <p>Immutable and thread-safe. {@link #verify} compares in constant time, and returns false (never
- * throws) for malformed strings, other algorithms, other versions and cost parameters outside
+ * <p>Thread-safe; its parameters never change. {@link #verify} compares in constant time, and returns
+ * false (rather than throwing) for malformed strings, other algorithms, other versions and cost parameters outside
  * {@link Parameters}' limits, which also keeps a forged stored hash from exhausting memory.
  *
  * <p>At most {@code maxConcurrent} hashes (and verifications) run at once, by default as many as
- * the machine has processors; further callers wait their turn. Each one holds {@code memoryKib} of
+ * the machine has processors; further callers wait their turn, and a caller interrupted while it
+ * waits gets an {@link IllegalStateException} (its interrupt flag set again). Each one holds {@code memoryKib} of
  * memory (19 MiB at the defaults), so more in flight than there are cores only adds memory and
  * garbage-collector pressure: measured with the demo host, 16 concurrent sign-ins on 2 cores ran
  * slower than 4 (see docs/PERFORMANCE.md).

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract of {@link ConfigurationStore} (where applied blueprints live): an empty store loads
  * version 0, a replace round-trips every field type, a replace from a stale version changes nothing,
- * a version that does not follow is refused, and of racing replaces from one version exactly one
- * wins. Extend it and return a fresh, empty store from {@link #store()}.
+ * a version that does not follow is refused, and of racing replaces from one version (the empty
+ * store's, or a stored one) exactly one wins. Extend it and return a fresh, empty store from {@link #store()}.
  */
 public abstract class ConfigurationStoreContract {
     private ConfigurationStore store;
@@ -76,7 +76,7 @@ public abstract class ConfigurationStoreContract {
     }
 
     @Test
-    void racingReplaces_fromOneVersion_haveExactlyOneWinner() {
+    void racingReplaces_ofTheEmptyStore_haveExactlyOneWinner() {
         List<Race.Outcome<Boolean>> outcomes = Race.run(racers(), i -> () -> store.replace(0, configuration(1, "racer-" + i)));
 
         long winners = outcomes.stream().filter(outcome -> Boolean.TRUE.equals(outcome.value())).count();
@@ -84,6 +84,17 @@ public abstract class ConfigurationStoreContract {
         assertEquals(1, winners, "winners");
         String stored = (String) store.load().objects().get(0).field("slug");
         assertTrue(stored.startsWith("racer-"), stored);
+    }
+
+    @Test
+    void racingReplaces_ofAStoredVersion_haveExactlyOneWinner() {
+        store.replace(0, configuration(1, "first"));
+
+        List<Race.Outcome<Boolean>> outcomes = Race.run(racers(), i -> () -> store.replace(1, configuration(2, "racer-" + i)));
+
+        assertEquals(0, outcomes.stream().filter(outcome -> outcome.failure() != null).count(), "failures");
+        assertEquals(1, outcomes.stream().filter(outcome -> Boolean.TRUE.equals(outcome.value())).count(), "winners");
+        assertEquals(2, store.load().version());
     }
 
     private static Configuration configuration(long version, String slug) {

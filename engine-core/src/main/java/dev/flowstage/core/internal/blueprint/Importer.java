@@ -107,16 +107,16 @@ public final class Importer {
                     problems.isEmpty() ? removed : List.of());
         }
         Configuration next = workspace.snapshot();
-        if (next.objects().equals(base.objects())) {
-            return new BlueprintResult(run.changes(), problems, true, changed, removed); // nothing to store
-        }
-        if (!store.replace(base.version(), next)) {
+        boolean unchanged = next.objects().equals(base.objects()); // stores nothing, still deploys what the engine lacks
+        if (!unchanged && !store.replace(base.version(), next)) {
             problems.add(new BlueprintProblem(source, 0, -1, "",
                     "the configuration changed while this blueprint was applied; nothing was applied, apply again"));
             return new BlueprintResult(run.changes(), problems, false, List.of(), List.of());
         }
         deploy(changed, after, removed, locator, problems);
-        syncInvitations(base, workspace);
+        if (!unchanged) {
+            syncInvitations(base, workspace);
+        }
         return new BlueprintResult(run.changes(), problems, true, changed, removed);
     }
 

@@ -7,7 +7,6 @@ import dev.flowstage.api.ContextKeys;
 import dev.flowstage.api.PendingUser;
 import dev.flowstage.api.ResponseErrors;
 import dev.flowstage.api.User;
-import dev.flowstage.api.definition.StageDefinition;
 import dev.flowstage.spi.ContextUpdate;
 import dev.flowstage.spi.Stage;
 import dev.flowstage.spi.StageContext;
@@ -52,10 +51,6 @@ final class ConsentStage implements Stage<ConsentStage.Config> {
     /** Creates the stage; {@code applicationNames} maps an application slug to its name. */
     ConsentStage(Function<String, Optional<String>> applicationNames) {
         this.applicationNames = applicationNames;
-    }
-
-    static StageDefinition definition(String name, Config config) {
-        return StageDefinition.of(name, TYPE, config);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * The slugs (and a few settings) of the flows the demo serves. They are defined by Flowstage's
  * default blueprints and the demo's own (see {@link HostBlueprints}), not in Java; the constants
- * are for the host's links and its tests.
+ * are for the host's links and its tests, which check the blueprints against them.
  */
 final class DemoFlows {
     /** The default authentication flow: identification (recovery and enrollment links), password, MFA, user_login. */

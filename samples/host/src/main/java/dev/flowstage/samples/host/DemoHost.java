@@ -215,12 +215,14 @@ public final class DemoHost implements AutoCloseable {
      */
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> env = System.getenv();
-        Path data = Path.of(env.getOrDefault("FLOWSTAGE_DATA", "data"));
-        Path blueprints = Path.of(env.getOrDefault("FLOWSTAGE_BLUEPRINTS", data.resolve("blueprints").toString()));
         JdbcStores stores = null;
         DemoHost host;
         Config config;
+        Path data;
+        Path blueprints;
         try {
+            data = Path.of(env.getOrDefault("FLOWSTAGE_DATA", "data"));
+            blueprints = Path.of(env.getOrDefault("FLOWSTAGE_BLUEPRINTS", data.resolve("blueprints").toString()));
             config = Config.fromEnvironment(env);
             stores = JdbcStores.h2File(data);
             host = start(config, HostConfiguration.jdbc(stores, config.adminPassword(), Argon2idHasher.withDefaults(),

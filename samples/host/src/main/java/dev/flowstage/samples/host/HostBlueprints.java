@@ -2,8 +2,9 @@ package dev.flowstage.samples.host;
 
 import dev.flowstage.api.FlowEngine;
 import dev.flowstage.core.blueprint.Blueprint;
-import dev.flowstage.core.blueprint.BlueprintResult;
 import dev.flowstage.core.blueprint.Blueprints;
+import dev.flowstage.core.blueprint.Configuration;
+import dev.flowstage.core.blueprint.InMemoryConfigurationStore;
 import dev.flowstage.stages.BuiltinModels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,26 +40,39 @@ final class HostBlueprints {
     /**
      * Applies the default and demo blueprints, then those of {@code configuration}'s folder, to its
      * configuration store, and deploys every stored flow to {@code engine}; returns the brands.
+     * Everything is checked before anything is stored, the host's rules for brands included (a
+     * logo or favicon that is not a path on the host or an https URL, two default brands).
      *
      * @throws dev.flowstage.core.blueprint.BlueprintException listing every problem when a blueprint
-     *     does not apply; nothing was changed then
+     *     does not apply; nothing was stored then
+     * @throws IllegalArgumentException naming the brand the host cannot serve; nothing was stored then
      */
     static Brands apply(FlowEngine engine, HostConfiguration configuration, String baseUrl) {
-        Blueprints blueprints = Blueprints.builder()
-                .models(BuiltinModels.all())
-                .models(HostModels.all())
-                .store(configuration.blueprintStore())
-                .engine(engine)
-                .invitations(configuration.invitations())
-                .context(Map.of(LINK_BASE_URL, baseUrl, ADMIN, DemoUsers.ADMIN))
-                .catalog(builtIn())
-                .build();
         List<Blueprint> all = new ArrayList<>(builtIn());
         configuration.blueprintFolder().ifPresent(folder -> all.addAll(folder(folder)));
-        BlueprintResult result = blueprints.apply(all);
-        result.orThrow();
+        InMemoryConfigurationStore scratch = new InMemoryConfigurationStore();
+        Configuration stored = configuration.blueprintStore().load();
+        if (stored.version() > 0) {
+            scratch.replace(0, new Configuration(1, stored.objects()));
+        }
+        Blueprints trial = blueprints(engine, configuration, baseUrl).store(scratch).deploy(false).build();
+        trial.apply(all).orThrow();
+        Brands brands = Brands.of(trial.brands());
+        Blueprints blueprints = blueprints(engine, configuration, baseUrl).store(configuration.blueprintStore())
+                .invitations(configuration.invitations()).build();
+        blueprints.apply(all).orThrow();
         blueprints.sync();
-        return Brands.of(blueprints.brands());
+        return brands;
+    }
+
+    /** Returns a builder with the models, engine and context; the trial run gets no invitation store, as it must write nothing. */
+    private static Blueprints.Builder blueprints(FlowEngine engine, HostConfiguration configuration, String baseUrl) {
+        return Blueprints.builder()
+                .models(BuiltinModels.all())
+                .models(HostModels.all())
+                .engine(engine)
+                .context(Map.of(LINK_BASE_URL, baseUrl, ADMIN, DemoUsers.ADMIN))
+                .catalog(builtIn());
     }
 
     /** Returns the default blueprints, then the demo's, in the order they apply. */
@@ -70,8 +84,8 @@ final class HostBlueprints {
     }
 
     /**
-     * Returns the {@code .yaml} and {@code .yml} files of {@code folder}, sorted by name; none when it
-     * does not exist.
+     * Returns the {@code .yaml} and {@code .yml} files of {@code folder}, sorted by name, except those
+     * labelled {@code blueprints.goauthentik.io/instantiate: "false"}; none when it does not exist.
      *
      * @throws UncheckedIOException when the folder cannot be listed
      */
@@ -81,7 +95,7 @@ final class HostBlueprints {
         }
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
-                    .sorted().map(Blueprint::of).toList();
+                    .sorted().map(Blueprint::of).filter(Blueprint::instantiate).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the blueprint folder " + folder, e);
         }

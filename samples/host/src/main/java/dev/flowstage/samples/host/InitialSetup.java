@@ -3,8 +3,6 @@ package dev.flowstage.samples.host;
 import dev.flowstage.api.ContextKeys;
 import dev.flowstage.api.PendingUser;
 import dev.flowstage.api.User;
-import dev.flowstage.api.definition.PolicyDefinition;
-import dev.flowstage.api.definition.StageDefinition;
 import dev.flowstage.spi.ContextUpdate;
 import dev.flowstage.spi.Policy;
 import dev.flowstage.spi.PolicyRequest;
@@ -47,16 +45,6 @@ final class InitialSetup {
     /** Returns whether the admin {@code username} exists and still has no usable password. */
     static boolean pending(UserDirectory users, String username) {
         return users.findByUsername(username).map(user -> !usable(user.passwordHash())).orElse(false);
-    }
-
-    /** Returns the policy bound to the flow. */
-    static PolicyDefinition policy(String username) {
-        return PolicyDefinition.of("initial-setup-admin-without-password", AdminWithoutPassword.TYPE, new Config(username));
-    }
-
-    /** Returns the stage that makes the admin the pending user. */
-    static StageDefinition stage(String username) {
-        return StageDefinition.of("initial-setup-admin", AdminStage.TYPE, new Config(username));
     }
 
     /** Passes while the configured admin exists and has no usable password; reads the host's users. */

@@ -152,10 +152,11 @@ public final class LoadDriver {
     }
 
     private static HostConfiguration withUsers(HostConfiguration configuration, LoadOptions options, PasswordHasher hasher) {
+        String hash = hasher.hash(options.password()); // one hash for all: 100,000 Argon2id hashes would take an hour
         for (int i = 0; i < options.users(); i++) {
             String name = LoadOptions.userName(i);
             configuration.users().create(new UserDraft(name, name + "@example.com", "Load user " + (i + 1), true, Set.of(),
-                    hasher.hash(options.password()), Map.of()));
+                    hash, Map.of()));
         }
         return configuration;
     }

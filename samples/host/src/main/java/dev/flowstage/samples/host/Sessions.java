@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  * ({@value #AUTH_COOKIE}: which user signed in, until when). Cookie values are 256-bit random, so a
  * forged or stale cookie simply finds nothing. Thread-safe. Both tables are bounded (100,000
  * entries each by default): a full table drops its least recently used entry, so abandoned and
- * expired sessions go first and a session in use is never the one dropped.
+ * expired sessions go first, before any session that was used more recently.
  */
 final class Sessions {
     /** The cookie naming the browser's flow session. */

@@ -111,6 +111,48 @@ class DemoFlowsBlueprintTest {
     }
 
     @Test
+    void brandTheHostCannotServe_stopsTheStart_andStoresNothing() throws Exception {
+        Files.writeString(folder.resolve("brand.yaml"), """
+                version: 1
+                entries:
+                - model: authentik_brands.brand
+                  identifiers: {domain: evil.example}
+                  attrs: {branding_logo: "javascript:alert(1)"}
+                """);
+        HostConfiguration configuration = withFolder(folder);
+        try (Engine started = new Engine(configuration)) {
+
+            assertThatThrownBy(() -> HostBlueprints.apply(started.engine(), configuration, "http://127.0.0.1:9000"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("brand 'evil.example'")
+                    .hasMessageContaining("logo");
+
+            assertThat(configuration.blueprintStore().load().version()).isZero();
+            assertThat(started.engine().flowSlugs()).isEmpty();
+        }
+    }
+
+    @Test
+    void folderBlueprintLabelledNotToInstantiate_isSkipped() throws Exception {
+        Files.writeString(folder.resolve("example.yaml"), """
+                version: 1
+                metadata:
+                  name: An example
+                  labels: {blueprints.goauthentik.io/instantiate: "false"}
+                entries:
+                - model: authentik_flows.flow
+                  identifiers: {slug: terms-login}
+                  attrs: {title: Never applied}
+                """);
+        HostConfiguration configuration = withFolder(folder);
+        try (Engine started = new Engine(configuration)) {
+            HostBlueprints.apply(started.engine(), configuration, "http://127.0.0.1:9000");
+
+            assertThat(started.engine().definition(DemoFlows.TERMS_LOGIN).orElseThrow().title()).isEqualTo("Welcome to Flowstage!");
+        }
+    }
+
+    @Test
     void demoBlueprints_useModelsForEveryHostStage() {
         Blueprints blueprints = Blueprints.builder().models(BuiltinModels.all()).models(HostModels.all()).build();
 

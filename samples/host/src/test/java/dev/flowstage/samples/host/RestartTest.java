@@ -44,13 +44,17 @@ class RestartTest {
     @Test
     void restartAfterTheMailWasSent_theLinkStillCompletesTheRecovery(@TempDir Path data) throws Exception {
         String token;
+        long configurationVersion;
         try (JdbcStores stores = JdbcStores.h2File(data); DemoHost first = start(stores, Optional.of(Secret.of("first password 1")))) {
             HostClient browser = new HostClient(first.baseUri());
             browser.get(RECOVERY);
             assertThat(browser.postJson(RECOVERY, "{\"uid_field\":\"akadmin\"}").component()).isEqualTo("ak-stage-email");
             token = tokenMailedTo(first, "akadmin@example.com");
+            configurationVersion = stores.configuration().load().version();
         }
         try (JdbcStores stores = JdbcStores.h2File(data); DemoHost second = start(stores, Optional.empty())) {
+            assertThat(stores.configuration().load().version()).as("the blueprints applied again change nothing")
+                    .isEqualTo(configurationVersion).isPositive();
             HostClient phone = new HostClient(second.baseUri());
             String link = RECOVERY + "?query=" + URLEncoder.encode("flow_token=" + token, StandardCharsets.UTF_8);
             HostClient.Answer confirm = phone.get(link);

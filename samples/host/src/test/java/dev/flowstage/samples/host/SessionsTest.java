@@ -54,7 +54,7 @@ class SessionsTest {
     }
 
     @Test
-    void fullTable_dropsTheLeastRecentlyUsedSession_neverTheOneInUse() {
+    void fullTable_dropsTheLeastRecentlyUsedSession_notTheOnesUsedSince() {
         Sessions small = new Sessions(clock, new SecureRandom(), 3);
         String inUse = small.putFlow(null, new Sessions.FlowSession("login", EXECUTION));
         String abandoned = small.putFlow(null, new Sessions.FlowSession("login", EXECUTION));
