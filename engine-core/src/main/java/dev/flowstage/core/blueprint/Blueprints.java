@@ -100,6 +100,11 @@ public final class Blueprints {
         return importer.brands();
     }
 
+    /** Returns the applications of the stored configuration, by slug. */
+    public List<Application> applications() {
+        return importer.applications();
+    }
+
     /** Returns the model names blueprints may use, sorted. */
     public List<String> modelNames() {
         return models.names();

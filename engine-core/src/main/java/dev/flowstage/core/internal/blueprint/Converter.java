@@ -6,6 +6,7 @@ import dev.flowstage.api.definition.PolicyBinding;
 import dev.flowstage.api.definition.PolicyDefinition;
 import dev.flowstage.api.definition.StageBinding;
 import dev.flowstage.api.definition.StageDefinition;
+import dev.flowstage.core.blueprint.Application;
 import dev.flowstage.core.blueprint.Brand;
 import dev.flowstage.core.blueprint.ConfigObject;
 import dev.flowstage.spi.blueprint.BlueprintModel;
@@ -96,6 +97,7 @@ final class Converter implements References {
             case Structural.POLICY_BINDING: Structural.policyBinding(reader, models); break;
             case Structural.GROUP: Structural.group(reader); break;
             case Structural.BRAND: Structural.brand(reader); break;
+            case Structural.APPLICATION: Structural.application(reader); break;
             default: throw new IllegalStateException("no reader for model " + object.model());
         }
         reader.reportUnknown(object.model());
@@ -119,6 +121,7 @@ final class Converter implements References {
             case Structural.BINDING: return Structural.binding(reader, models);
             case Structural.POLICY_BINDING: return Structural.policyBinding(reader, models);
             case Structural.BRAND: return Structural.brand(reader);
+            case Structural.APPLICATION: return Structural.application(reader);
             default: return object.fields();
         }
     }
@@ -197,6 +200,23 @@ final class Converter implements References {
             }
         }
         return brands;
+    }
+
+    /** Returns every application of the configuration whose fields and policy bindings are valid, by slug. */
+    List<Application> applications() {
+        List<Application> applications = new ArrayList<>();
+        for (ConfigObject object : workspace.ofModel(Structural.APPLICATION)) {
+            AttributeReader reader = new AttributeReader(object.fields(), this);
+            Structural.ApplicationFields fields = Structural.application(reader);
+            List<AttributeReader.Problem> invalid = new ArrayList<>();
+            List<PolicyBinding> policies = policyBindings(object.pk(), new LinkedHashMap<>(), invalid);
+            if (reader.problems().isEmpty() && invalid.isEmpty()) {
+                applications.add(new Application(fields.slug(), fields.name(), fields.launchUrl(), fields.description(),
+                        fields.mode(), policies, fields.authorizationFlow()));
+            }
+        }
+        applications.sort(Comparator.comparing(Application::slug));
+        return applications;
     }
 
     /** Returns every flow of the configuration as a definition, and the problems of those that are not valid. */

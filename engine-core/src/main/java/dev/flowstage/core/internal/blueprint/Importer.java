@@ -8,6 +8,7 @@ import dev.flowstage.api.definition.FlowDefinition;
 import dev.flowstage.core.blueprint.Blueprint;
 import dev.flowstage.core.blueprint.BlueprintProblem;
 import dev.flowstage.core.blueprint.BlueprintResult;
+import dev.flowstage.core.blueprint.Application;
 import dev.flowstage.core.blueprint.Brand;
 import dev.flowstage.core.blueprint.ConfigObject;
 import dev.flowstage.core.blueprint.Configuration;
@@ -187,6 +188,11 @@ public final class Importer {
     /** Returns the flows of the stored configuration. */
     public Map<String, FlowDefinition> definitions() {
         return new Converter(models, new Workspace(store.load())).flows().definitions();
+    }
+
+    /** Returns the applications of the stored configuration. */
+    public List<Application> applications() {
+        return new Converter(models, new Workspace(store.load())).applications();
     }
 
     /** Returns the brands of the stored configuration. */

@@ -24,8 +24,9 @@ final class Structural {
     static final String POLICY_BINDING = "authentik_policies.policybinding";
     static final String GROUP = "authentik_core.group";
     static final String BRAND = "authentik_brands.brand";
+    static final String APPLICATION = "authentik_core.application";
     static final String META_APPLY = "authentik_blueprints.metaapplyblueprint";
-    private static final Set<String> NAMES = Set.of(FLOW, BINDING, POLICY_BINDING, GROUP, BRAND, META_APPLY);
+    private static final Set<String> NAMES = Set.of(FLOW, BINDING, POLICY_BINDING, GROUP, BRAND, APPLICATION, META_APPLY);
 
     private Structural() {}
 
@@ -44,7 +45,7 @@ final class Structural {
 
     /**
      * A policy binding's fields: exactly one of {@code policy} (a key), {@code group} (a name) and
-     * {@code user} (a username); {@code target} is the key of a flow or a stage binding.
+     * {@code user} (a username); {@code target} is the key of a flow, a stage binding or an application.
      */
     record PolicyBindingFields(String policy, String group, String user, String target, int order, boolean enabled,
             boolean negate, Duration timeout, boolean failureResult) {}
@@ -74,8 +75,8 @@ final class Structural {
     }
 
     static PolicyBindingFields policyBinding(AttributeReader attrs, ModelRegistry models) {
-        String target = required(attrs, "target", model -> model.equals(FLOW) || model.equals(BINDING),
-                "a flow or a stage binding");
+        String target = required(attrs, "target", model -> model.equals(FLOW) || model.equals(BINDING)
+                || model.equals(APPLICATION), "a flow, a stage binding or an application");
         String policy = attrs.ref("policy", models::isPolicy, "a policy");
         String group = attrs.group("group");
         String user = attrs.string("user", null);
@@ -100,6 +101,21 @@ final class Structural {
         attrs.map("attributes", Map.of());
         attrs.unsupported("users", "group membership comes from the host's user directory");
         attrs.unsupported("roles", "roles are not supported");
+    }
+
+    /** An application's own fields; its policy bindings are the ones that target it. */
+    record ApplicationFields(String slug, String name, String launchUrl, String description, PolicyEngineMode mode,
+            String authorizationFlow) {}
+
+    static ApplicationFields application(AttributeReader attrs) {
+        String slug = attrs.requiredString("slug");
+        attrs.ignore("meta_icon", "meta_publisher", "open_in_new_tab", "group", "backchannel_providers");
+        attrs.unsupported("provider", "providers are not supported; name the flow to run before the application "
+                + "opens in authorization_flow");
+        return new ApplicationFields(slug, attrs.requiredString("name"), attrs.string("meta_launch_url", ""),
+                attrs.string("meta_description", ""),
+                attrs.choice("policy_engine_mode", PolicyEngineMode::fromWireName, PolicyEngineMode.ANY),
+                attrs.flow("authorization_flow"));
     }
 
     static Brand brand(AttributeReader attrs) {
