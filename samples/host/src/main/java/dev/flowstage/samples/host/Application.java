@@ -43,19 +43,14 @@ record Application(String slug, String name, String description, String launchUr
         }
     }
 
-    /** Returns an application everyone may open, leading to {@code launchUrl}. */
-    static Application of(String slug, String name, String description, String launchUrl) {
-        return new Application(slug, name, description, launchUrl, PolicyEngineMode.ANY, List.of(), null);
-    }
-
-    /** Returns this application with {@code bindings} combined by {@code mode}. */
-    Application withBindings(PolicyEngineMode mode, PolicyBinding... bindings) {
-        return new Application(slug, name, description, launchUrl, mode, List.of(bindings), authorizationFlow);
-    }
-
-    /** Returns this application requiring flow {@code slug} before it opens. */
-    Application withAuthorizationFlow(String flow) {
-        return new Application(slug, name, description, launchUrl, mode, bindings, flow);
+    /**
+     * Returns the application a blueprint's {@code authentik_core.application} describes.
+     *
+     * @throws IllegalArgumentException naming the application when its slug or launch URL does not suit the host
+     */
+    static Application from(dev.flowstage.core.blueprint.Application application) {
+        return new Application(application.slug(), application.name(), application.description(),
+                application.launchUrl(), application.mode(), application.policies(), application.authorizationFlow());
     }
 
     /** Returns the authorization flow, if any. */

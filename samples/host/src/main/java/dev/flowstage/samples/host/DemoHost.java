@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Flowstage demo host on the JDK's HTTP server, on 127.0.0.1: authentik's flow-executor API at
@@ -142,14 +143,17 @@ public final class DemoHost implements AutoCloseable {
         FlowEngine engine = null;
         try {
             mail = MailServer.start(config.smtpPort());
-            applications = new Applications(configuration.applications());
             SecureRandom random = new SecureRandom();
             Clock clock = Clock.systemUTC();
-            engine = configuration.engine(mail.mailer(), applications, clock, random);
-            Brands brands = HostBlueprints.apply(engine, configuration,
+            AtomicReference<Applications> registry = new AtomicReference<>(); // the blueprints define the applications
+            engine = configuration.engine(mail.mailer(), slug -> Optional.ofNullable(registry.get())
+                    .flatMap(known -> known.find(slug)).map(Application::name), clock, random);
+            HostBlueprints.Applied applied = HostBlueprints.apply(engine, configuration,
                     "http://" + LOOPBACK + ":" + server.getAddress().getPort());
-            return serve(server, new HostServices(configuration, engine, brands, new Sessions(clock, random), applications,
-                    mail, clock, random));
+            applications = new Applications(applied.applications());
+            registry.set(applications);
+            return serve(server, new HostServices(configuration, engine, applied.brands(), new Sessions(clock, random),
+                    applications, mail, clock, random));
         } catch (RuntimeException | Error e) { // an Error too: the mail server's thread would keep the JVM alive
             server.stop(0);
             closeAll(engine, applications, mail);

@@ -33,21 +33,34 @@ final class HostBlueprints {
     static final String ADMIN = "flowstage.dev/admin";
 
     private static final List<String> DEMO = List.of("10-demo-sign-in.yaml", "20-demo-flows.yaml",
-            "30-demo-enrollment.yaml", "40-demo-mfa.yaml", "90-demo-brands.yaml");
+            "30-demo-enrollment.yaml", "40-demo-mfa.yaml", "50-demo-applications.yaml", "90-demo-brands.yaml");
 
     private HostBlueprints() {}
 
     /**
+     * What the blueprints gave the host besides flows.
+     *
+     * @param brands the brands
+     * @param applications the applications, by slug
+     */
+    record Applied(Brands brands, List<Application> applications) {
+        Applied {
+            applications = List.copyOf(applications);
+        }
+    }
+
+    /**
      * Applies the default and demo blueprints, then those of {@code configuration}'s folder, to its
-     * configuration store, and deploys every stored flow to {@code engine}; returns the brands.
-     * Everything is checked before anything is stored, the host's rules for brands included (a
-     * logo or favicon that is not a path on the host or an https URL, two default brands).
+     * configuration store, and deploys every stored flow to {@code engine}; returns the brands and
+     * applications. Everything is checked before anything is stored, the host's rules included (a
+     * logo, favicon or launch URL that is not a path on the host or an https URL, two default brands).
      *
      * @throws dev.flowstage.core.blueprint.BlueprintException listing every problem when a blueprint
      *     does not apply; nothing was stored then
-     * @throws IllegalArgumentException naming the brand the host cannot serve; nothing was stored then
+     * @throws IllegalArgumentException naming the brand or application the host cannot serve; nothing
+     *     was stored then
      */
-    static Brands apply(FlowEngine engine, HostConfiguration configuration, String baseUrl) {
+    static Applied apply(FlowEngine engine, HostConfiguration configuration, String baseUrl) {
         List<Blueprint> all = new ArrayList<>(builtIn());
         configuration.blueprintFolder().ifPresent(folder -> all.addAll(folder(folder)));
         InMemoryConfigurationStore scratch = new InMemoryConfigurationStore();
@@ -57,12 +70,12 @@ final class HostBlueprints {
         }
         Blueprints trial = blueprints(engine, configuration, baseUrl).store(scratch).deploy(false).build();
         trial.apply(all).orThrow();
-        Brands brands = Brands.of(trial.brands());
+        Applied applied = new Applied(Brands.of(trial.brands()), trial.applications().stream().map(Application::from).toList());
         Blueprints blueprints = blueprints(engine, configuration, baseUrl).store(configuration.blueprintStore())
                 .invitations(configuration.invitations()).build();
         blueprints.apply(all).orThrow();
         blueprints.sync();
-        return brands;
+        return applied;
     }
 
     /** Returns a builder with the models, engine and context; the trial run gets no invitation store, as it must write nothing. */

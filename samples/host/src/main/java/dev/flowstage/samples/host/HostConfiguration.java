@@ -9,9 +9,6 @@ import dev.flowstage.core.InMemoryAttemptLimiter;
 import dev.flowstage.core.InMemoryDeviceStore;
 import dev.flowstage.core.blueprint.ConfigurationStore;
 import dev.flowstage.core.blueprint.InMemoryConfigurationStore;
-import dev.flowstage.api.definition.PolicyBinding;
-import dev.flowstage.api.definition.PolicyDefinition;
-import dev.flowstage.api.definition.PolicyEngineMode;
 import dev.flowstage.core.FlowEngines;
 import dev.flowstage.core.InMemoryExecutionStore;
 import dev.flowstage.core.InMemoryInvitationStore;
@@ -30,14 +27,14 @@ import dev.flowstage.stages.BuiltinStages;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Everything the host is built from, in one place: the stores (users, executions, link tokens,
- * invitations, authenticator devices, the applied blueprints), the hasher, the applications and
- * where the host's own blueprints are. The flows and brands come from blueprints (see
+ * invitations, authenticator devices, the applied blueprints), the hasher and where the host's own
+ * blueprints are. The flows, brands and applications come from blueprints (see
  * {@link HostBlueprints}). {@link #inMemory} builds a demo that forgets everything when it stops;
  * {@link #jdbc} one on JDBC stores. The rest of the host only sees this record. Immutable.
  *
@@ -48,15 +45,14 @@ import java.util.Optional;
  * @param devices where authenticator devices (MFA) are persisted
  * @param blueprintStore where the applied blueprint configuration is persisted
  * @param hasher the password hasher
- * @param applications the applications users open
  * @param passwordChangeFlow the flow the settings page links to for a new password
  * @param sealer seals secrets (passwords typed between two steps in persisted executions, TOTP seeds
  *     and recovery codes being set up) with a key that must outlive the stores' contents
  * @param blueprintFolder a folder whose blueprints are applied at every start after the demo's; empty for none
  */
 record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore tokens, InvitationStore invitations,
-        DeviceStore devices, ConfigurationStore blueprintStore, PasswordHasher hasher, List<Application> applications,
-        String passwordChangeFlow, SecretSealer sealer, Optional<Path> blueprintFolder) {
+        DeviceStore devices, ConfigurationStore blueprintStore, PasswordHasher hasher, String passwordChangeFlow,
+        SecretSealer sealer, Optional<Path> blueprintFolder) {
 
     HostConfiguration {
         Objects.requireNonNull(users, "users");
@@ -66,7 +62,6 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
         Objects.requireNonNull(devices, "devices");
         Objects.requireNonNull(blueprintStore, "blueprintStore");
         Objects.requireNonNull(hasher, "hasher");
-        applications = List.copyOf(applications);
         Objects.requireNonNull(passwordChangeFlow, "passwordChangeFlow");
         Objects.requireNonNull(sealer, "sealer");
         Objects.requireNonNull(blueprintFolder, "blueprintFolder");
@@ -74,14 +69,14 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
 
     /**
      * Returns the demo on in-memory stores holding {@value DemoUsers#ADMIN} (with {@code adminPassword},
-     * or without a password so that the initial setup applies) and four applications.
+     * or without a password so that the initial setup applies).
      */
     static HostConfiguration inMemory(Optional<Secret> adminPassword, PasswordHasher hasher) {
         InMemoryUserDirectory users = new InMemoryUserDirectory();
         new DemoUsers(users).ensureAdmin(hasher, adminPassword);
         return new HostConfiguration(users, new InMemoryExecutionStore(), new InMemoryTokenStore(),
                 new InMemoryInvitationStore(), new InMemoryDeviceStore(), new InMemoryConfigurationStore(), hasher,
-                demoApplications(), Journeys.PASSWORD_CHANGE, SealerKey.inMemory(), Optional.empty());
+                Journeys.PASSWORD_CHANGE, SealerKey.inMemory(), Optional.empty());
     }
 
     /**
@@ -94,16 +89,16 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
             SecretSealer sealer, Optional<Path> blueprintFolder) {
         new DemoUsers(stores.users()).ensureAdmin(hasher, adminPassword);
         return new HostConfiguration(stores.users(), stores.executions(), stores.tokens(), stores.invitations(),
-                stores.devices(), stores.configuration(), hasher, demoApplications(), Journeys.PASSWORD_CHANGE, sealer,
-                blueprintFolder);
+                stores.devices(), stores.configuration(), hasher, Journeys.PASSWORD_CHANGE, sealer, blueprintFolder);
     }
 
     /**
      * Builds the engine: built-in stages and policy types, the host's own stages and policy type
      * (initial setup, consent, terms), these stores and {@code mailer} for mail; no flows yet
-     * ({@link HostBlueprints} deploys them).
+     * ({@link HostBlueprints} deploys them). The consent stage names applications by their slug
+     * with {@code applicationNames}.
      */
-    FlowEngine engine(Mailer mailer, Applications registry, Clock clock, SecureRandom random) {
+    FlowEngine engine(Mailer mailer, Function<String, Optional<String>> applicationNames, Clock clock, SecureRandom random) {
         return FlowEngines.builder()
                 .clock(clock)
                 .random(random)
@@ -113,7 +108,7 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
                 .stages(BuiltinStages.all())
                 .stage(new TermsOfServiceStage())
                 .stage(new InitialSetup.AdminStage())
-                .stage(new ConsentStage(slug -> registry.find(slug).map(Application::name)))
+                .stage(new ConsentStage(applicationNames))
                 .policyType(new InitialSetup.AdminWithoutPassword(users))
                 .service(PasswordHasher.class, hasher)
                 .service(InvitationStore.class, invitations)
@@ -122,28 +117,5 @@ record HostConfiguration(UserStore users, ExecutionStore executions, TokenStore 
                 .service(SecretSealer.class, sealer)
                 .service(AttemptLimiter.class, new InMemoryAttemptLimiter())
                 .build();
-    }
-
-    /**
-     * The demo's applications: one for everyone, one for administrators (group {@value DemoUsers#ADMINS_GROUP}
-     * or {@value Journeys#ADMINS}), one for {@code @example.com} addresses that asks for consent,
-     * and one for {@value DemoUsers#ADMIN} alone that opens without a question.
-     */
-    static List<Application> demoApplications() {
-        return List.of(
-                Application.of("handbook", "Employee Handbook", "Policies, holidays and the coffee rota.",
-                        "/app/handbook/"),
-                Application.of("admin-console", "Admin Console", "Manage users, invitations and flows.",
-                        "/app/admin-console/")
-                        .withBindings(PolicyEngineMode.ANY, PolicyBinding.group(DemoUsers.ADMINS_GROUP),
-                                PolicyBinding.group(Journeys.ADMINS).withOrder(1)),
-                Application.of("team-wiki", "Team Wiki", "Notes for colleagues with an example.com address.",
-                        "/app/team-wiki/")
-                        .withBindings(PolicyEngineMode.ALL, PolicyBinding.policy(PolicyDefinition.expression(
-                                "team-wiki-example-com", "user.email.endsWith('@example.com')")))
-                        .withAuthorizationFlow(DemoFlows.EXPLICIT_CONSENT),
-                Application.of("payroll", "Payroll", "Salaries; only the default admin.", "/app/payroll/")
-                        .withBindings(PolicyEngineMode.ALL, PolicyBinding.user(DemoUsers.ADMIN))
-                        .withAuthorizationFlow(DemoFlows.IMPLICIT_CONSENT));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowstage.api.FlowEngine;
+import dev.flowstage.api.definition.PolicyBinding;
 import dev.flowstage.core.blueprint.BlueprintException;
 import dev.flowstage.core.blueprint.Blueprints;
 import dev.flowstage.samples.journeys.Journeys;
@@ -28,14 +29,20 @@ class DemoFlowsBlueprintTest {
         HostConfiguration configuration = HostConfiguration.inMemory(Optional.empty(), Pbkdf2Hasher.withDefaults());
         try (Engine started = new Engine(configuration)) {
             FlowEngine engine = started.engine();
-            Brands brands = HostBlueprints.apply(engine, configuration, "http://127.0.0.1:9000");
+            HostBlueprints.Applied applied = HostBlueprints.apply(engine, configuration, "http://127.0.0.1:9000");
+            Brands brands = applied.brands();
 
             assertThat(engine.flowSlugs()).contains(DemoFlows.LOGIN, DemoFlows.TERMS_LOGIN, DemoFlows.STAFF_LOGIN,
                     DemoFlows.LOGOUT, DemoFlows.USER_SETTINGS, DemoFlows.EXPLICIT_CONSENT, DemoFlows.IMPLICIT_CONSENT,
                     DemoFlows.SHOWCASE, InitialSetup.FLOW, Journeys.RECOVERY, Journeys.OPEN_ENROLLMENT,
                     Journeys.INVITATION_ENROLLMENT, Journeys.EMAIL_VERIFIED_ENROLLMENT, Journeys.PASSWORD_CHANGE);
-            assertThat(configuration.applications()).allSatisfy(app -> app.authorization()
+            assertThat(applied.applications()).extracting(Application::slug)
+                    .containsExactly("admin-console", "handbook", "payroll", "team-wiki");
+            assertThat(applied.applications()).allSatisfy(app -> app.authorization()
                     .ifPresent(flow -> assertThat(engine.flowSlugs()).contains(flow)));
+            Application payroll = applied.applications().get(2);
+            assertThat(payroll.bindings()).containsExactly(PolicyBinding.user(DemoUsers.ADMIN));
+            assertThat(payroll.authorizationFlow()).isEqualTo(DemoFlows.IMPLICIT_CONSENT);
             IdentificationConfig identification = (IdentificationConfig) engine.definition(DemoFlows.LOGIN).orElseThrow()
                     .stages().get(0).config();
             assertThat(identification.userFields()).containsExactly(UserField.USERNAME, UserField.EMAIL);
@@ -162,19 +169,18 @@ class DemoFlowsBlueprintTest {
     }
 
     /** An engine of {@code configuration} with a mail server, closed together. */
-    private record Engine(MailServer mail, Applications applications, FlowEngine engine) implements AutoCloseable {
+    private record Engine(MailServer mail, FlowEngine engine) implements AutoCloseable {
         Engine(HostConfiguration configuration) {
-            this(MailServer.start(0), new Applications(configuration.applications()), configuration);
+            this(MailServer.start(0), configuration);
         }
 
-        private Engine(MailServer mail, Applications applications, HostConfiguration configuration) {
-            this(mail, applications, configuration.engine(mail.mailer(), applications, Clock.systemUTC(), new SecureRandom()));
+        private Engine(MailServer mail, HostConfiguration configuration) {
+            this(mail, configuration.engine(mail.mailer(), slug -> Optional.empty(), Clock.systemUTC(), new SecureRandom()));
         }
 
         @Override
         public void close() {
             engine.close();
-            applications.close();
             mail.close();
         }
     }
@@ -182,7 +188,7 @@ class DemoFlowsBlueprintTest {
     private static HostConfiguration withFolder(Path folder) {
         HostConfiguration memory = HostConfiguration.inMemory(Optional.empty(), Pbkdf2Hasher.withDefaults());
         return new HostConfiguration(memory.users(), memory.executions(), memory.tokens(), memory.invitations(),
-                memory.devices(), memory.blueprintStore(), memory.hasher(), memory.applications(),
-                memory.passwordChangeFlow(), memory.sealer(), Optional.of(folder));
+                memory.devices(), memory.blueprintStore(), memory.hasher(), memory.passwordChangeFlow(), memory.sealer(),
+                Optional.of(folder));
     }
 }
