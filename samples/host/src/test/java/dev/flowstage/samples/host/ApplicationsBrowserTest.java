@@ -6,39 +6,19 @@ import dev.flowstage.api.Secret;
 import dev.flowstage.api.UserDraft;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /** Who sees and opens which application, in Chromium. */
-class ApplicationsBrowserTest {
-    private static final String PASSWORD = "correct horse battery";
+class ApplicationsBrowserTest extends BrowserJourneys {
     private static final String USER_PASSWORD = "erin's long password";
-    private static DemoHost host;
-    private static Browser browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        host = DemoHost.start(new DemoHost.Config(0, Secret.of(PASSWORD)));
+    void createUsers() {
         String hash = host.services().configuration.hasher().hash(Secret.of(USER_PASSWORD));
         host.services().users.store().create(new UserDraft("erin", "erin@example.org", "Erin", true, Set.of(), hash, Map.of()));
         host.services().users.store().create(new UserDraft("frank", "frank@example.com", "Frank", true, Set.of(), hash, Map.of()));
-        browser = Browser.start(host.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        host.close();
-    }
-
-    @BeforeEach
-    void freshVisitor() {
-        browser.reset();
     }
 
     @Test
@@ -89,11 +69,11 @@ class ApplicationsBrowserTest {
         assertThat(browser.text()).contains("Welcome, akadmin. You opened Payroll.");
     }
 
-    private static java.util.List<String> apps() {
+    private java.util.List<String> apps() {
         return browser.driver().findElements(By.cssSelector(".app")).stream().map(app -> app.getDomAttribute("data-app")).toList();
     }
 
-    private static void signIn(String start, String username, String password) {
+    private void signIn(String start, String username, String password) {
         if (start != null) {
             browser.open(start);
         }

@@ -6,9 +6,6 @@ import dev.flowstage.api.Secret;
 import dev.flowstage.api.User;
 import dev.flowstage.samples.journeys.Journeys;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -18,30 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Enrollment by invitation and password recovery in Chromium, with the mails read from the
  * embedded SMTP server through the host's outbox page.
  */
-class EnrollmentAndRecoveryBrowserTest {
-    private static final String PASSWORD = "correct horse battery";
-    private static DemoHost host;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = DemoHost.start(new DemoHost.Config(0, Secret.of(PASSWORD)));
-        browser = Browser.start(host.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        host.close();
-    }
-
-    @BeforeEach
-    void freshVisitor() {
-        browser.reset();
-    }
-
+class EnrollmentAndRecoveryBrowserTest extends BrowserJourneys {
     @Test
     void invitation_adminInvites_newcomerEnrollsConfirmsTheMailAndIsSignedIn() {
         String link = inviteAs("akadmin", PASSWORD, "bob@example.com");
@@ -153,7 +127,7 @@ class EnrollmentAndRecoveryBrowserTest {
     }
 
     /** Signs in, issues an invitation from the applications page and returns its link. */
-    private static String inviteAs(String username, String password, String email) {
+    private String inviteAs(String username, String password, String email) {
         browser.open("/flows/-/default/authentication/?next=%2Fif%2Fuser%2F");
         browser.awaitComponent("ak-stage-identification");
         browser.type("Username or Email", username);
@@ -168,18 +142,18 @@ class EnrollmentAndRecoveryBrowserTest {
     }
 
     /** Opens the outbox (reloading until the mail to {@code to} arrived) and follows the link in it. */
-    private static void openMailLink(String to, String subject) {
+    private void openMailLink(String to, String subject) {
         WebElement mail = awaitMail(to);
         assertThat(mail.findElement(By.className("mail-subject")).getText()).isEqualTo(subject);
         browser.screenshot("outbox");
         mail.findElement(By.className("mail-link")).click();
     }
 
-    private static String mailLink(String to) {
+    private String mailLink(String to) {
         return awaitMail(to).findElement(By.className("mail-link")).getDomAttribute("href");
     }
 
-    private static WebElement awaitMail(String to) {
+    private WebElement awaitMail(String to) {
         browser.open(OutboxHandler.PATH);
         return new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15)).until(driver -> {
             List<WebElement> mails = driver.findElements(By.cssSelector(".mail"));

@@ -2,12 +2,8 @@ package dev.flowstage.samples.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowstage.api.Secret;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -19,27 +15,11 @@ import org.openqa.selenium.support.ui.Select;
  * admin's initial setup, a bad mailed link, and components the page does not know; the
  * authenticator components are rendered from sample challenges.
  */
-class FlowPageBrowserTest {
-    private static DemoHost host;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = DemoHost.start(new DemoHost.Config(0, Optional.empty(), 0));
-        browser = Browser.start(host.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        host.close();
-    }
-
-    @BeforeEach
-    void freshVisitor() {
-        browser.reset();
+class FlowPageBrowserTest extends BrowserJourneys {
+    /** The admin has no password, so that the initial setup applies. */
+    @Override
+    DemoHost.Config config() {
+        return new DemoHost.Config(0, Optional.empty(), 0);
     }
 
     @Test
@@ -207,7 +187,7 @@ class FlowPageBrowserTest {
                 .isEqualTo("The email could not be sent. Please try again in a moment.");
     }
 
-    private static void render(String challenge) {
+    private void render(String challenge) {
         browser.script("window.FlowstageUI.render(" + challenge + ")");
     }
 }

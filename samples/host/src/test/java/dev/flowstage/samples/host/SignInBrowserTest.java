@@ -2,43 +2,16 @@ package dev.flowstage.samples.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowstage.api.Secret;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 
 /** Signs in and out through the web UI in Chromium, as a person would. */
-class SignInBrowserTest {
-    private static final String PASSWORD = "correct horse battery";
-    private static DemoHost host;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = DemoHost.start(new DemoHost.Config(0, Secret.of(PASSWORD)));
-        browser = Browser.start(host.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        host.close();
-    }
-
-    @BeforeEach
-    void freshVisitor() {
-        browser.reset();
-    }
-
+class SignInBrowserTest extends BrowserJourneys {
     @Test
     void signIn_wrongThenRightPassword_showsTheErrorAtTheFieldThenTheApplications() {
         browser.open("/");
@@ -115,7 +88,7 @@ class SignInBrowserTest {
         browser.screenshot("sign-in-phone");
     }
 
-    private static void signIn() {
+    private void signIn() {
         browser.open("/flows/-/default/authentication/");
         browser.awaitComponent("ak-stage-identification");
         browser.type("Username or Email", "akadmin");

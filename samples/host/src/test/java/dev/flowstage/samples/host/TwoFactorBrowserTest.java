@@ -12,38 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** Sets up a second factor from the settings page, then signs in with it, in Chromium. */
-class TwoFactorBrowserTest {
-    private static final String PASSWORD = "correct horse battery";
-    private static DemoHost host;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = DemoHost.start(new DemoHost.Config(0, Secret.of(PASSWORD)));
-        browser = Browser.start(host.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        host.close();
-    }
-
-    @BeforeEach
-    void freshVisitor() {
-        browser.reset();
-    }
-
+class TwoFactorBrowserTest extends BrowserJourneys {
     @Test
     void recoveryCodes_setUpInSettings_areAskedForAtSignIn_andEachWorksOnce() {
         createUser("dora");
@@ -109,17 +83,17 @@ class TwoFactorBrowserTest {
         assertThat(browser.text()).contains("Signed in as erin");
     }
 
-    private static void createUser(String username) {
+    private void createUser(String username) {
         host.services().users.store().create(new UserDraft(username, username + "@example.com", username, true, Set.of(),
                 host.services().configuration.hasher().hash(Secret.of(PASSWORD)), Map.of()));
     }
 
-    private static void signInWithPassword(String username) {
+    private void signInWithPassword(String username) {
         signInWithPassword(username, true);
         browser.awaitPath(UserInterfaceHandler.PATH);
     }
 
-    private static void signInWithPassword(String username, boolean open) {
+    private void signInWithPassword(String username, boolean open) {
         if (open) {
             browser.open("/flows/-/default/authentication/");
             browser.awaitComponent("ak-stage-identification");
@@ -132,7 +106,7 @@ class TwoFactorBrowserTest {
     }
 
     /** Decodes RFC 4648 base32 (the key an authenticator app is given), without padding. */
-    private static byte[] base32(String text) {
+    private byte[] base32(String text) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int buffer = 0;
