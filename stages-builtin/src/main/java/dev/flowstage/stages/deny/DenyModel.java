@@ -1,41 +1,17 @@
 package dev.flowstage.stages.deny;
 
 import dev.flowstage.spi.blueprint.BlueprintModel;
-import dev.flowstage.spi.blueprint.ModelAttributes;
 import java.util.Map;
 
-/** The blueprint model {@value #NAME} of the deny stage. */
-public final class DenyModel implements BlueprintModel<DenyConfig> {
+/** The blueprint model {@value #NAME} of the deny stage: register {@link #MODEL}. */
+public final class DenyModel {
     /** The model name. */
     public static final String NAME = "authentik_stages_deny.denystage";
 
-    @Override
-    public String modelName() {
-        return NAME;
-    }
+    /** The model. */
+    public static final BlueprintModel<DenyConfig> MODEL = BlueprintModel.stage(NAME, DenyStage.TYPE, DenyConfig.class,
+            attrs -> new DenyConfig(attrs.string("deny_message", "")),
+            config -> Map.of("deny_message", config.denyMessage()));
 
-    @Override
-    public Kind kind() {
-        return Kind.STAGE;
-    }
-
-    @Override
-    public String typeId() {
-        return DenyStage.TYPE;
-    }
-
-    @Override
-    public Class<DenyConfig> configType() {
-        return DenyConfig.class;
-    }
-
-    @Override
-    public DenyConfig fromAttributes(ModelAttributes attrs) {
-        return new DenyConfig(attrs.string("deny_message", ""));
-    }
-
-    @Override
-    public Map<String, Object> toAttributes(DenyConfig config) {
-        return Map.of("deny_message", config.denyMessage());
-    }
+    private DenyModel() {}
 }
