@@ -1,23 +1,30 @@
 package dev.flowstage.stages.testing;
 
+import dev.flowstage.api.Challenge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The protocol schema of {@code shared/conformance} and a checker for challenge JSON against it:
- * required fields, no undeclared top-level fields, types, nullability and enums, recursively
- * through {@code $ref}, array items and nested objects. Found by walking up from the module
- * directory to a folder that has {@code shared/conformance/authentik-flow-protocol.json}, so it
- * also works from a git worktree.
+ * The protocol schema of {@code shared/conformance} and the one checker the conformance tests use
+ * for challenge JSON: required fields, types, nullability and enums, recursively through
+ * {@code $ref}, {@code anyOf}/{@code allOf}, array items and nested objects. Stricter than JSON
+ * Schema on purpose: an object that declares {@code properties} and no {@code additionalProperties}
+ * accepts no other field, integers must be integral Java numbers, and a type the checker does not
+ * know is a problem. Found by walking up from the module directory to a folder that has
+ * {@code shared/conformance/authentik-flow-protocol.json}, so it also works from a git worktree.
  */
 public final class ProtocolSchema {
     private static final String FILE = "shared/conformance/authentik-flow-protocol.json";
+    private static final Set<String> KNOWN_TYPES = Set.of("string", "boolean", "array", "object", "integer", "number");
     private final Map<String, Object> schema;
 
     private ProtocolSchema(Map<String, Object> schema) {
@@ -56,12 +63,39 @@ public final class ProtocolSchema {
             return List.of("the schema has no challenge for component " + challenge.get("component"));
         }
         List<String> problems = new ArrayList<>();
-        Map<String, Object> definition = definition(name.toString());
-        Map<String, Object> properties = map(definition.get("properties"));
-        challenge.keySet().stream().filter(field -> !properties.containsKey(field))
-                .forEach(field -> problems.add(field + ": not declared by " + name));
-        check(challenge, definition, String.valueOf(name), problems);
+        check(challenge, definition(name.toString()), String.valueOf(name), problems);
         return problems;
+    }
+
+    /** Returns {@code challenge} as the JSON object the engine writes, without the {@code flow_info} the engine adds. */
+    public static Map<String, Object> wire(Challenge challenge) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("component", challenge.component());
+        if (!challenge.responseErrors().isEmpty()) {
+            json.put("response_errors", challenge.responseErrors().asMap().entrySet().stream().collect(Collectors.toMap(
+                    Map.Entry::getKey, entry -> entry.getValue().stream()
+                            .map(error -> Map.of("string", error.string(), "code", error.code())).toList())));
+        }
+        json.putAll(challenge.fields());
+        return json;
+    }
+
+    /**
+     * Writes {@code challenges} as one JSON array to {@code fileName} in the {@code flowstage.transcripts}
+     * folder, for the shared ajv checker; does nothing when the property is not set.
+     */
+    public static void writeTranscript(String fileName, List<Map<String, Object>> challenges) {
+        String folder = System.getProperty("flowstage.transcripts");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        Path file = Path.of(folder).resolve(fileName);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, MiniJson.write(challenges), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void check(Object value, Map<String, Object> property, String path, List<String> problems) {
@@ -91,7 +125,14 @@ public final class ProtocolSchema {
     }
 
     private void checkTyped(Object value, Map<String, Object> property, String path, List<String> problems) {
+        if (!property.containsKey("type")) {
+            return; // {} or a bare description: anything goes
+        }
         String type = String.valueOf(property.get("type"));
+        if (!KNOWN_TYPES.contains(type)) {
+            problems.add(path + ": unsupported schema type " + type);
+            return;
+        }
         if (!matchesType(value, type)) {
             problems.add(path + ": " + value + " is not of type " + type);
             return;
@@ -101,19 +142,27 @@ public final class ProtocolSchema {
                 check(items.get(i), map(property.get("items")), path + "[" + i + "]", problems);
             }
         }
-        if (value instanceof Map<?, ?> object && property.containsKey("properties")) {
-            Map<String, Object> properties = map(property.get("properties"));
-            for (Object required : list(property.getOrDefault("required", List.of()))) {
-                if (!object.containsKey(required)) {
-                    problems.add(path + ": required field " + required + " is missing");
-                }
-            }
-            object.forEach((key, item) -> {
-                if (properties.containsKey(key)) {
-                    check(item, map(properties.get(key)), path + "." + key, problems);
-                }
-            });
+        if (value instanceof Map<?, ?> object) {
+            checkObject(object, property, path, problems);
         }
+    }
+
+    private void checkObject(Map<?, ?> object, Map<String, Object> property, String path, List<String> problems) {
+        Map<String, Object> properties = map(property.getOrDefault("properties", Map.of()));
+        for (Object required : list(property.getOrDefault("required", List.of()))) {
+            if (!object.containsKey(required)) {
+                problems.add(path + ": required field " + required + " is missing");
+            }
+        }
+        object.forEach((key, item) -> {
+            if (properties.containsKey(key)) {
+                check(item, map(properties.get(key)), path + "." + key, problems);
+            } else if (property.get("additionalProperties") instanceof Map<?, ?> additional) {
+                check(item, map(additional), path + "." + key, problems);
+            } else if (property.containsKey("properties")) {
+                problems.add(path + "." + key + ": not declared");
+            }
+        });
     }
 
     private Map<String, Object> definition(String name) {
@@ -126,9 +175,9 @@ public final class ProtocolSchema {
             case "boolean": return value instanceof Boolean;
             case "array": return value instanceof List;
             case "object": return value instanceof Map;
-            case "integer": return value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue());
+            case "integer": return value instanceof Integer || value instanceof Long;
             case "number": return value instanceof Number;
-            default: return true;
+            default: return false;
         }
     }
 
