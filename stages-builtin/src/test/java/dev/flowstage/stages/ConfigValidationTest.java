@@ -11,34 +11,16 @@ import dev.flowstage.stages.redirect.RedirectConfig;
 import dev.flowstage.stages.redirect.RedirectMode;
 import dev.flowstage.stages.userlogin.UserLoginConfig;
 import dev.flowstage.stages.userlogout.UserLogoutConfig;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
+import dev.flowstage.stages.testing.ConfigViolations;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Validates configs with Hibernate Validator, as the engine does when a flow compiles. */
 class ConfigValidationTest {
-    private static final ValidatorFactory FACTORY = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
-    private static final Validator VALIDATOR = FACTORY.getValidator();
-
-    @AfterAll
-    static void close() {
-        FACTORY.close();
-    }
-
-    private static Set<String> violations(Object config) {
-        return VALIDATOR.validate(config).stream()
-                .map(ConstraintViolation::getPropertyPath).map(Object::toString).collect(Collectors.toSet());
-    }
 
     @Test
     void defaults_ofEveryConfig_haveNoViolations() {
@@ -46,7 +28,7 @@ class ConfigValidationTest {
                 UserLoginConfig.defaults(), UserLogoutConfig.defaults(), DenyConfig.defaults(), DummyConfig.defaults(),
                 RedirectConfig.defaults(), RedirectConfig.toFlow("enroll"));
 
-        assertThat(defaults).allSatisfy(config -> assertThat(violations(config)).isEmpty());
+        assertThat(defaults).allSatisfy(config -> assertThat(ConfigViolations.of(config)).isEmpty());
     }
 
     @Test
@@ -54,38 +36,38 @@ class ConfigValidationTest {
         var config = new IdentificationConfig(Arrays.asList(UserField.EMAIL, null), true, true, true, false, false,
                 "a/b", "ok-slug", "has space", false);
 
-        assertThat(violations(config)).containsExactlyInAnyOrder(
+        assertThat(ConfigViolations.of(config)).containsExactlyInAnyOrder(
                 "userFields[1].<list element>", "enrollmentFlow", "passwordlessFlow");
-        assertThat(violations(IdentificationConfig.defaults().withUserFields().withRecoveryFlow(null))).isEmpty();
+        assertThat(ConfigViolations.of(IdentificationConfig.defaults().withUserFields().withRecoveryFlow(null))).isEmpty();
     }
 
     @Test
     void identification_nullUserFields_reported() {
         var config = new IdentificationConfig(null, true, true, true, false, false, null, null, null, false);
 
-        assertThat(violations(config)).containsExactly("userFields");
+        assertThat(ConfigViolations.of(config)).containsExactly("userFields");
     }
 
     @Test
     void password_zeroAttempts_reported() {
-        assertThat(violations(PasswordConfig.defaults().withFailedAttemptsBeforeCancel(0)))
+        assertThat(ConfigViolations.of(PasswordConfig.defaults().withFailedAttemptsBeforeCancel(0)))
                 .containsExactly("failedAttemptsBeforeCancel");
     }
 
     @Test
     void identification_zeroAttempts_reported() {
-        assertThat(violations(IdentificationConfig.defaults().withFailedAttemptsBeforeCancel(0)))
+        assertThat(ConfigViolations.of(IdentificationConfig.defaults().withFailedAttemptsBeforeCancel(0)))
                 .containsExactly("failedAttemptsBeforeCancel");
     }
 
     @Test
     void userLogin_nullDurations_reported() {
-        assertThat(violations(new UserLoginConfig(null, Duration.ZERO))).containsExactly("sessionDuration");
+        assertThat(ConfigViolations.of(new UserLoginConfig(null, Duration.ZERO))).containsExactly("sessionDuration");
     }
 
     @Test
     void redirect_nullModeHostsAndBadSlug_reported() {
-        assertThat(violations(new RedirectConfig(null, null, "bad/slug", true, null)))
+        assertThat(ConfigViolations.of(new RedirectConfig(null, null, "bad/slug", true, null)))
                 .containsExactlyInAnyOrder("mode", "targetFlow", "allowedHosts");
         assertThat(new RedirectConfig(RedirectMode.STATIC, "/", null, true, Set.of("A.Example")).allowedHosts())
                 .containsExactly("a.example");
@@ -93,6 +75,6 @@ class ConfigValidationTest {
 
     @Test
     void deny_nullMessage_reported() {
-        assertThat(violations(new DenyConfig(null))).containsExactly("denyMessage");
+        assertThat(ConfigViolations.of(new DenyConfig(null))).containsExactly("denyMessage");
     }
 }

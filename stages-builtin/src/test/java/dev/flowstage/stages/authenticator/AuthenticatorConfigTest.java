@@ -20,37 +20,20 @@ import dev.flowstage.stages.authenticator.webauthn.AuthenticatorWebAuthnStage;
 import dev.flowstage.stages.authenticator.webauthn.ResidentKey;
 import dev.flowstage.stages.authenticator.webauthn.UserVerification;
 import dev.flowstage.stages.testing.MfaEngine;
-import jakarta.validation.ConstraintViolation;
+import dev.flowstage.stages.testing.ConfigViolations;
 import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The authenticator stages' type ids, configs (Bean Validation as the engine runs it) and compile-time checks. */
 class AuthenticatorConfigTest {
-    private static final ValidatorFactory FACTORY = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
-    private static final Validator VALIDATOR = FACTORY.getValidator();
     private static final Map<String, Stage<?>> BY_TYPE =
             MfaEngine.AUTHENTICATOR_STAGES.stream().collect(Collectors.toMap(Stage::typeId, Function.identity()));
-
-    @AfterAll
-    static void close() {
-        FACTORY.close();
-    }
-
-    private static Set<String> violations(Object config) {
-        return VALIDATOR.validate(config).stream()
-                .map(ConstraintViolation::getPropertyPath).map(Object::toString).collect(Collectors.toSet());
-    }
 
     @Test
     void stages_typeIdsAndDefinitions_matchTheirConfigTypes() {
@@ -72,20 +55,20 @@ class AuthenticatorConfigTest {
     void defaults_ofEveryConfig_haveNoViolationsOrProblems() {
         assertThat(List.of(AuthenticatorTotpConfig.defaults(), AuthenticatorStaticConfig.defaults(),
                 AuthenticatorWebAuthnConfig.defaults(), AuthenticatorEmailConfig.defaults(),
-                AuthenticatorValidateConfig.defaults())).allSatisfy(config -> assertThat(violations(config)).isEmpty());
+                AuthenticatorValidateConfig.defaults())).allSatisfy(config -> assertThat(ConfigViolations.of(config)).isEmpty());
         assertThat(new AuthenticatorWebAuthnStage().validate(AuthenticatorWebAuthnConfig.defaults())).isEmpty();
         assertThat(new AuthenticatorEmailStage().validate(AuthenticatorEmailConfig.defaults())).isEmpty();
     }
 
     @Test
     void totp_badValues_reportedTogether() {
-        assertThat(violations(new AuthenticatorTotpConfig(9, 0, null, 11, "", " ")))
+        assertThat(ConfigViolations.of(new AuthenticatorTotpConfig(9, 0, null, 11, "", " ")))
                 .containsExactlyInAnyOrder("digits", "period", "algorithm", "tolerance", "issuer", "friendlyName");
     }
 
     @Test
     void static_tooFewOrShortCodes_reported() {
-        assertThat(violations(AuthenticatorStaticConfig.defaults().withTokenCount(0).withTokenLength(9)))
+        assertThat(ConfigViolations.of(AuthenticatorStaticConfig.defaults().withTokenCount(0).withTokenLength(9)))
                 .containsExactlyInAnyOrder("tokenCount", "tokenLength");
     }
 
@@ -95,11 +78,11 @@ class AuthenticatorConfigTest {
                 "http://example.com", "https://login.example.com"), UserVerification.REQUIRED, ResidentKey.REQUIRED,
                 "direct", "Key");
 
-        assertThat(violations(config)).containsExactly("attestation");
+        assertThat(ConfigViolations.of(config)).containsExactly("attestation");
         assertThat(new AuthenticatorWebAuthnStage().validate(config)).containsExactlyInAnyOrder(
                 "origins: 'https://evil.example' is not an https origin on relying party id 'example.com'",
                 "origins: 'http://example.com' is not an https origin on relying party id 'example.com'");
-        assertThat(violations(new AuthenticatorWebAuthnConfig(null, "", Set.of(), null, null, null, "")))
+        assertThat(ConfigViolations.of(new AuthenticatorWebAuthnConfig(null, "", Set.of(), null, null, null, "")))
                 .containsExactlyInAnyOrder("rpId", "rpName", "origins", "userVerification", "residentKey", "attestation",
                         "friendlyName");
     }
@@ -108,7 +91,7 @@ class AuthenticatorConfigTest {
     void email_nonPositiveValidity_reported() {
         assertThat(new AuthenticatorEmailStage().validate(AuthenticatorEmailConfig.defaults().withCodeValidity(Duration.ZERO)))
                 .containsExactly("code_validity must be positive, got PT0S");
-        assertThat(violations(AuthenticatorEmailConfig.defaults().withFailedAttemptsBeforeCancel(0)))
+        assertThat(ConfigViolations.of(AuthenticatorEmailConfig.defaults().withFailedAttemptsBeforeCancel(0)))
                 .containsExactly("failedAttemptsBeforeCancel");
     }
 
@@ -117,7 +100,7 @@ class AuthenticatorConfigTest {
         var config = new AuthenticatorValidateConfig(Set.of(), NotConfiguredAction.CONFIGURE, List.of("bad/slug"),
                 Duration.ZERO, UserVerification.PREFERRED, Set.of(), 0);
 
-        assertThat(violations(config)).containsExactlyInAnyOrder("deviceClasses", "configurationStages[0].<list element>",
+        assertThat(ConfigViolations.of(config)).containsExactlyInAnyOrder("deviceClasses", "configurationStages[0].<list element>",
                 "failedAttemptsBeforeCancel");
         assertThat(AuthenticatorValidateConfig.defaults().withDeviceClasses(DeviceKind.TOTP).deviceClasses())
                 .containsExactly(DeviceKind.TOTP);

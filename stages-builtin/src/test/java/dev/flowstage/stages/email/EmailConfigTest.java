@@ -6,39 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flowstage.api.FlowDefinitionException;
 import dev.flowstage.api.definition.FlowDefinition;
 import dev.flowstage.core.FlowEngines;
-import jakarta.validation.ConstraintViolation;
+import dev.flowstage.stages.testing.ConfigViolations;
 import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.time.Duration;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Bean Validation of the email configs, and the engine reporting their problems when a flow compiles. */
 class EmailConfigTest {
-    private static final ValidatorFactory FACTORY = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
-    private static final Validator VALIDATOR = FACTORY.getValidator();
     private static final EmailConfig DEFAULTS = EmailConfig.defaults("https://login.example.com");
-
-    @AfterAll
-    static void close() {
-        FACTORY.close();
-    }
-
-    private static Set<String> violations(Object config) {
-        return VALIDATOR.validate(config).stream()
-                .map(ConstraintViolation::getPropertyPath).map(Object::toString).collect(Collectors.toSet());
-    }
 
     @Test
     void defaults_haveNoViolations() {
-        assertThat(violations(DEFAULTS)).isEmpty();
-        assertThat(violations(DEFAULTS.withSmtp(SmtpSettings.defaults()))).isEmpty();
-        assertThat(violations(SmtpSettings.defaults())).isEmpty();
+        assertThat(ConfigViolations.of(DEFAULTS)).isEmpty();
+        assertThat(ConfigViolations.of(DEFAULTS.withSmtp(SmtpSettings.defaults()))).isEmpty();
+        assertThat(ConfigViolations.of(SmtpSettings.defaults())).isEmpty();
     }
 
     @Test
@@ -62,7 +43,7 @@ class EmailConfigTest {
         var config = new EmailConfig(false, new SmtpSettings("", 70000, null, null, false, false, null, " "), null, " ",
                 null, "", false, 0, null);
 
-        assertThat(violations(config)).containsExactlyInAnyOrder("smtp.host", "smtp.port", "smtp.timeout", "smtp.from",
+        assertThat(ConfigViolations.of(config)).containsExactlyInAnyOrder("smtp.host", "smtp.port", "smtp.timeout", "smtp.from",
                 "tokenExpiry", "subject", "template", "linkBaseUrl", "resendLimit", "resendWindow");
     }
 

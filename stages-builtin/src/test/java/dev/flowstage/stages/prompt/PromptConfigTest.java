@@ -5,36 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowstage.api.definition.PolicyDefinition;
 import dev.flowstage.policy.PasswordPolicyConfig;
 import dev.flowstage.policy.PasswordPolicyType;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
+import dev.flowstage.stages.testing.ConfigViolations;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class PromptConfigTest {
-    private static final ValidatorFactory FACTORY = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
-    private static final Validator VALIDATOR = FACTORY.getValidator();
     private final PromptStage stage = new PromptStage();
-
-    @AfterAll
-    static void close() {
-        FACTORY.close();
-    }
 
     private List<String> problems(PromptConfig config) {
         return stage.validate(config, PromptContext.validation());
-    }
-
-    private static Set<String> violations(Object config) {
-        return VALIDATOR.validate(config).stream()
-                .map(ConstraintViolation::getPropertyPath).map(Object::toString).collect(Collectors.toSet());
     }
 
     @Test
@@ -42,7 +22,7 @@ class PromptConfigTest {
         PromptConfig config = PromptSubmitTest.lengthChecked().withFields(Fields.ALL);
 
         assertThat(problems(config)).isEmpty();
-        assertThat(violations(config)).isEmpty();
+        assertThat(ConfigViolations.of(config)).isEmpty();
         assertThat(problems(PromptConfig.defaults())).isEmpty();
     }
 
@@ -113,7 +93,7 @@ class PromptConfigTest {
 
         assertThat(problems(config)).containsExactly("prompt 'null': label must not be null");
         assertThat(problems(new PromptConfig(null, null))).isEmpty();
-        assertThat(violations(config)).containsExactlyInAnyOrder("fields[0].name", "fields[0].fieldKey",
+        assertThat(ConfigViolations.of(config)).containsExactlyInAnyOrder("fields[0].name", "fields[0].fieldKey",
                 "fields[0].label", "fields[0].type", "fields[0].placeholder", "fields[1].<list element>",
                 "validationPolicies");
     }
