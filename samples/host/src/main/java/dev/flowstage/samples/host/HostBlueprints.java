@@ -68,22 +68,20 @@ final class HostBlueprints {
         if (stored.version() > 0) {
             scratch.replace(0, new Configuration(1, stored.objects()));
         }
-        Blueprints trial = blueprints(engine, configuration, baseUrl).store(scratch).deploy(false).build();
+        Blueprints trial = blueprints(baseUrl).store(scratch).build(); // no engine: flows compile once, below
         trial.apply(all).orThrow();
         Applied applied = new Applied(Brands.of(trial.brands()), trial.applications().stream().map(Application::from).toList());
-        Blueprints blueprints = blueprints(engine, configuration, baseUrl).store(configuration.blueprintStore())
+        Blueprints blueprints = blueprints(baseUrl).store(configuration.blueprintStore()).engine(engine)
                 .invitations(configuration.invitations()).build();
-        blueprints.apply(all).orThrow();
-        blueprints.sync();
+        blueprints.apply(all).orThrow(); // deploys every stored flow the engine does not have yet
         return applied;
     }
 
-    /** Returns a builder with the models, engine and context; the trial run gets no invitation store, as it must write nothing. */
-    private static Blueprints.Builder blueprints(FlowEngine engine, HostConfiguration configuration, String baseUrl) {
+    /** Returns a builder with the models and context; the trial run adds no engine or invitation store, as it must write nothing. */
+    private static Blueprints.Builder blueprints(String baseUrl) {
         return Blueprints.builder()
                 .models(BuiltinModels.all())
                 .models(HostModels.all())
-                .engine(engine)
                 .context(Map.of(LINK_BASE_URL, baseUrl, ADMIN, DemoUsers.ADMIN))
                 .catalog(builtIn());
     }
