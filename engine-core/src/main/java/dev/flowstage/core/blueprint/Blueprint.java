@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The text of one blueprint and where it came from. Parsing happens when it is validated or
@@ -61,6 +63,22 @@ public record Blueprint(String source, Path folder, String text) {
             return new Blueprint("classpath:" + name, null, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read blueprint resource " + name, e);
+        }
+    }
+
+    /**
+     * Returns the blueprints of every {@code .yaml} and {@code .yml} file below {@code folder} (files
+     * and folders whose names start with a dot excluded), in path order, as a watcher sees them;
+     * none when {@code folder} does not exist.
+     *
+     * @throws UncheckedIOException when the folder or a file cannot be read
+     */
+    public static List<Blueprint> allIn(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Catalogs.files(folder)) {
+            return files.map(Blueprint::of).toList();
         }
     }
 

@@ -72,6 +72,22 @@ class BlueprintWatcherTest {
     }
 
     @Test
+    void allIn_readsYamlFilesBelowTheFolderInPathOrder_withoutDotFiles() throws Exception {
+        Files.createDirectories(folder.resolve("sub"));
+        Files.createDirectories(folder.resolve(".git"));
+        Files.writeString(folder.resolve("b.yml"), "version: 1\n");
+        Files.writeString(folder.resolve("a.yaml"), "version: 1\n");
+        Files.writeString(folder.resolve("sub/c.yaml"), "version: 1\n");
+        Files.writeString(folder.resolve(".hidden.yaml"), "version: 1\n");
+        Files.writeString(folder.resolve(".git/d.yaml"), "version: 1\n");
+        Files.writeString(folder.resolve("notes.txt"), "not a blueprint");
+
+        assertThat(Blueprint.allIn(folder)).extracting(blueprint -> folder.relativize(Path.of(blueprint.source())).toString())
+                .containsExactly("a.yaml", "b.yml", "sub/c.yaml");
+        assertThat(Blueprint.allIn(folder.resolve("missing"))).isEmpty();
+    }
+
+    @Test
     void notInstantiated_filesAreSkipped() throws Exception {
         Files.writeString(folder.resolve("example.yaml"), """
                 version: 1

@@ -8,7 +8,6 @@ import dev.flowstage.core.blueprint.Blueprints;
 import dev.flowstage.core.blueprint.DirectoryConfigurationStore;
 import dev.flowstage.stages.BuiltinModels;
 import dev.flowstage.stages.BuiltinStages;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /** The options every store command shares: where the configuration lives and the instance context. */
@@ -56,8 +54,8 @@ final class StoreOptions {
     }
 
     /**
-     * Returns the blueprints named by {@code paths}: files, every {@code .yaml} file of folders (sorted),
-     * or {@code default:} for Flowstage's default blueprints.
+     * Returns the blueprints named by {@code paths}: files, every {@code .yaml}/{@code .yml} file below
+     * folders ({@link Blueprint#allIn}), or {@code default:} for Flowstage's default blueprints.
      *
      * @throws UncheckedIOException when a path cannot be read
      */
@@ -67,12 +65,7 @@ final class StoreOptions {
             if (path.equals("default:")) {
                 blueprints.addAll(defaults());
             } else if (Files.isDirectory(Path.of(path))) {
-                try (Stream<Path> files = Files.list(Path.of(path))) {
-                    files.filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
-                            .sorted().forEach(file -> blueprints.add(Blueprint.of(file)));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list " + path, e);
-                }
+                blueprints.addAll(Blueprint.allIn(Path.of(path)));
             } else {
                 blueprints.add(Blueprint.of(Path.of(path)));
             }

@@ -6,9 +6,6 @@ import dev.flowstage.core.blueprint.Blueprints;
 import dev.flowstage.core.blueprint.Configuration;
 import dev.flowstage.core.blueprint.InMemoryConfigurationStore;
 import dev.flowstage.stages.BuiltinModels;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,20 +92,10 @@ final class HostBlueprints {
     }
 
     /**
-     * Returns the {@code .yaml} and {@code .yml} files of {@code folder}, sorted by name, except those
-     * labelled {@code blueprints.goauthentik.io/instantiate: "false"}; none when it does not exist.
-     *
-     * @throws UncheckedIOException when the folder cannot be listed
+     * Returns the blueprints of {@code folder} ({@link Blueprint#allIn}) except those labelled
+     * {@code blueprints.goauthentik.io/instantiate: "false"}; none when it does not exist.
      */
     static List<Blueprint> folder(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
-                    .sorted().map(Blueprint::of).filter(Blueprint::instantiate).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the blueprint folder " + folder, e);
-        }
+        return Blueprint.allIn(folder).stream().filter(Blueprint::instantiate).toList();
     }
 }
